@@ -1,0 +1,189 @@
+"""The records that flow through marsad: one Document and the facts found in it.
+
+Every record is a frozen dataclass. Offsets are Python ``str`` indices into
+``Document.text``; every fact keeps the span(s) of the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A live-blog entry or the whole text of a plain report."""
+
+    id: str
+    start: int
+    end: int
+    label: str | None = None        # "UPDATE 1830 GMT", "ORIGINAL ENTRY", ...
+    time: datetime | None = None    # UTC, on the publication date when known
+
+
+@dataclass(frozen=True)
+class GeoEntry:
+    """One gazetteer record (GeoNames or a user supplement)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str                    # ISO 3166-1 alpha-2
+    admin1: str | None = None       # the admin1 region's name
+    admin2: str | None = None
+    feature: str = "P"              # GeoNames feature class: P place, A admin, S site, ...
+    feature_code: str = "PPL"
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention resolved (or not) to a gazetteer entry."""
+
+    span: Span
+    name: str                       # as written
+    entry: GeoEntry | None
+    precision: int = 1              # ACLED geo_precision: 1 place, 2 near/part, 3 region
+    lat: float | None = None        # the point used; differs from entry for offsets
+    lon: float | None = None
+    anchor: str | None = None       # "5 miles south of X": X's name
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor mention normalised to its canonical name."""
+
+    span: Span
+    name: str                       # canonical: "Islamic State"
+    surface: str                    # as written: "Daesh"
+    kind: str | None = None         # ACLED actor type, when known
+    country: str | None = None
+    speaker: str | None = None      # "Foreign Ministry" speaking for the state
+
+
+@dataclass(frozen=True)
+class Count:
+    """A figure as a range: "at least 90" is Count(90, None, "at least")."""
+
+    low: int | None
+    high: int | None
+    qualifier: str | None = None
+
+    @property
+    def best(self) -> int | None:
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) // 2 if self.qualifier == "range" else self.low
+        return self.low if self.low is not None else self.high
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A sentence that reports an event of one type at one place."""
+
+    span: Span                      # the evidence sentence
+    trigger: Span
+    event_type: str
+    sub_event_type: str
+    place: Place | None
+    day: date | None
+    segment: str | None = None
+    perpetrators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Perpetrator:
+    name: str
+    status: str                     # claimed | accused | reported | suspected
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: str
+    day: date | None
+    event_type: str
+    sub_event_type: str
+    place: Place
+    perpetrators: tuple[Perpetrator, ...] = ()
+    killed: dict[str, int | None] | None = None     # {"low", "best", "high"}
+    wounded: dict[str, int | None] | None = None
+    related: tuple[str, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of responsibility, a denial or an accusation."""
+
+    id: str
+    kind: str                       # claim | denial | accusation
+    actor: str
+    evidence: tuple[Span, ...]
+    against: tuple[str, ...] = ()
+    incidents: tuple[str, ...] = ()
+    channel: str | None = None
+    time: datetime | None = None
+    firmness: str = "asserted"      # asserted | hedged | false
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class CasualtyReport:
+    incident: str | None
+    source: str | None
+    evidence: tuple[Span, ...]
+    killed: Count | None = None
+    wounded: Count | None = None
+    time: datetime | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report and everything the stages have found in it so far.
+
+    Stages never mutate a Document: they return ``doc.with_(...)``.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    notes: tuple[str, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    parsed: Any = None              # the spaCy Doc over ``text``
+    places: tuple[Place, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    casualties: tuple[CasualtyReport, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def with_(self, **changes: Any) -> "Document":
+        return replace(self, **changes)
+
+    def segment_at(self, offset: int) -> Segment | None:
+        for segment in self.segments:
+            if segment.start <= offset < segment.end:
+                return segment
+        return None
