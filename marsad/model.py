@@ -107,6 +107,7 @@ class EventMention:
     day: date | None
     segment: str | None = None
     perpetrators: tuple[str, ...] = ()
+    specificity: int = 2            # 1: a generic word ("attacked") typed from context
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,99 @@
+"""The ``marsad`` command: a thin layer over the library.
+
+Exit codes: 0 every input was read (an input may still yield no incidents,
+with a note saying why); 1 some inputs could not be read (each named on
+stderr, the rest processed); 2 bad usage, or no input could be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from marsad.ingest import InputError, parse_published, read_jsonl, read_path, read_stdin
+from marsad.model import Document
+
+
+def published_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except (ValueError, InputError):
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)")
+
+
+@click.group()
+@click.version_option(package_name="marsad")
+def main() -> None:
+    """Read conflict news and write sourced, geocoded incident records."""
+
+
+def read_inputs(files: tuple[str, ...], jsonl: bool, published: date | None,
+                failures: list[str]) -> Iterator[Document]:
+    """Yield a Document per readable input, recording each unreadable one in failures."""
+    sources = files or ("-",)
+    for name in sources:
+        try:
+            if jsonl:
+                for item in read_jsonl(sys.stdin.buffer if name == "-" else name, published):
+                    if isinstance(item, InputError):
+                        failures.append(str(item))
+                    else:
+                        yield item
+            elif name == "-":
+                yield read_stdin(published)
+            else:
+                yield read_path(Path(name), published)
+        except InputError as error:
+            failures.append(str(error))
+
+
+@main.command()
+@click.argument("files", nargs=-1)
+@click.option("--published", callback=published_option, help="Publication date, YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]),
+              help="Output format (default: table on a terminal, json otherwise).")
+@click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines of {id, text, published, title, url}.")
+@click.option("--model", default=None, help="spaCy model: package name or path.")
+def extract(files: tuple[str, ...], published: date | None, fmt: str | None, jsonl: bool,
+            model: str | None) -> None:
+    """Extract incidents, casualty figures and claims from FILES ('-' or none: stdin)."""
+    from marsad.export.contract import contract
+    from marsad.export.summary import summary
+    from marsad.extract import default_pipeline, extract as run
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    failures: list[str] = []
+    docs = list(read_inputs(files, jsonl, published, failures))
+    for failure in failures:
+        click.echo(f"marsad: {failure}", err=True)
+    if not docs:
+        sys.exit(2)
+    pipeline = default_pipeline(model) if model else default_pipeline()
+    results = list(run(docs, pipeline))
+    if fmt == "table":
+        click.echo(summary(results))
+    elif fmt == "jsonl":
+        for doc in results:
+            click.echo(json.dumps(contract([doc]), ensure_ascii=False))
+    else:
+        click.echo(json.dumps(contract(results), ensure_ascii=False, indent=2))
+    sys.exit(1 if failures else 0)
+
+
+def register_gazetteer() -> None:
+    from marsad.gazetteer.cli import gazetteer
+
+    main.add_command(gazetteer)
+
+
+try:
+    register_gazetteer()
+except ImportError:      # the gazetteer commands are optional for the extractor
+    pass

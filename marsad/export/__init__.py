@@ -1,0 +1,1 @@
+"""Writers for extracted documents: the scored contract JSON and a readable summary."""

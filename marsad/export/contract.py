@@ -1,0 +1,85 @@
+"""The output contract of ``marsad extract`` (see the project README), plus marsad's own fields."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Iterable
+
+from marsad.model import CasualtyReport, Claim, Count, Document, Incident, Place, Span
+
+
+def iso_time(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def evidence(doc: Document, spans: Iterable[Span]) -> list[dict[str, Any]]:
+    return [{"document": doc.id, "start": s.start, "end": s.end, "text": s.slice(doc.text)}
+            for s in spans]
+
+
+def location(place: Place) -> dict[str, Any]:
+    entry = place.entry
+    return {"name": place.anchor and place.name or (entry.name if entry else place.name),
+            "mention": place.name, "lat": place.lat, "lon": place.lon,
+            "country": entry.country if entry else None,
+            "admin1": entry.admin1 if entry else None,
+            "admin2": entry.admin2 if entry else None,
+            "geonameid": entry.geonameid if entry else None,
+            "precision": place.precision, "anchor": place.anchor}
+
+
+def figure(count: Count | None) -> dict[str, Any] | None:
+    if count is None:
+        return None
+    return {"low": count.low, "high": count.high, "qualifier": count.qualifier}
+
+
+def incident_json(doc: Document, incident: Incident) -> dict[str, Any]:
+    return {"id": incident.id, "document": doc.id,
+            "date": incident.day.isoformat() if incident.day else None,
+            "event_type": incident.event_type, "sub_event_type": incident.sub_event_type,
+            "location": location(incident.place),
+            "perpetrators": [{"name": p.name, "status": p.status} for p in incident.perpetrators],
+            "killed": incident.killed, "wounded": incident.wounded,
+            "related": list(incident.related), "evidence": evidence(doc, incident.evidence)}
+
+
+def claim_json(doc: Document, claim: Claim) -> dict[str, Any]:
+    return {"id": f"{doc.id}:{claim.id}", "kind": claim.kind, "actor": claim.actor,
+            "speaker": claim.speaker, "against": list(claim.against),
+            "incidents": list(claim.incidents), "channel": claim.channel,
+            "firmness": claim.firmness, "time": iso_time(claim.time),
+            "evidence": evidence(doc, claim.evidence)}
+
+
+def report_json(doc: Document, report: CasualtyReport) -> dict[str, Any]:
+    return {"incident": report.incident, "source": report.source,
+            "killed": figure(report.killed), "wounded": figure(report.wounded),
+            "place": report.place.name if report.place else None,
+            "time": iso_time(report.time), "evidence": evidence(doc, report.evidence)}
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    return {"id": doc.id, "title": doc.title, "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None,
+            "notes": list(doc.notes), "text": doc.text,
+            "segments": [{"id": s.id, "label": s.label, "time": iso_time(s.time),
+                          "start": s.start, "end": s.end} for s in doc.segments]}
+
+
+def contract(docs: Iterable[Document]) -> dict[str, Any]:
+    """Return the contract object for one or more extracted documents.
+
+    Statements the report calls false go to ``false_statements``, not ``claims``.
+    """
+    out: dict[str, list] = {"documents": [], "incidents": [], "claims": [],
+                            "casualty_reports": [], "false_statements": []}
+    for doc in docs:
+        out["documents"].append(document_json(doc))
+        out["incidents"].extend(incident_json(doc, i) for i in doc.incidents)
+        for claim in doc.claims:
+            target = "false_statements" if claim.firmness == "false" else "claims"
+            out[target].append(claim_json(doc, claim))
+        out["casualty_reports"].extend(report_json(doc, r) for r in doc.casualties
+                                       if r.incident is not None)
+    return out

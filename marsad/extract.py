@@ -1,0 +1,54 @@
+"""The one place that assembles marsad's pipeline, and the library's ``extract`` call.
+
+The CLI, and later the web app and the cluster runner, ask here for a
+pipeline; none of them imports stages one by one.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from marsad.actors import ActorRegistry
+from marsad.ingest import language_note, looks_english
+from marsad.model import Document
+from marsad.pipeline import Pipeline
+from marsad.stages.actors import ActorsStage
+from marsad.stages.casualties import CasualtiesStage
+from marsad.stages.claims import ClaimsStage
+from marsad.stages.events import EventsStage
+from marsad.stages.incidents import IncidentsStage
+from marsad.stages.nlp import DEFAULT_MODEL, NlpStage, load_model
+from marsad.stages.places import Gazetteer, PlacesStage
+
+
+def build_pipeline(nlp: Any, gazetteer: Gazetteer, registry: ActorRegistry) -> Pipeline:
+    """Assemble the stages in order over the given model, gazetteer and actor registry."""
+    return Pipeline((
+        NlpStage(nlp),
+        PlacesStage(gazetteer),
+        ActorsStage(registry),
+        EventsStage(),
+        CasualtiesStage(),
+        ClaimsStage(registry),
+        IncidentsStage(),
+    ))
+
+
+def default_pipeline(model: str = DEFAULT_MODEL) -> Pipeline:
+    """Load the packaged model, the cached GeoNames index and the actor registry."""
+    from marsad.gazetteer import open_default
+
+    return build_pipeline(load_model(model), open_default(), ActorRegistry.load())
+
+
+def extract(docs: Iterable[Document], pipeline: Pipeline) -> Iterator[Document]:
+    """Run each document through the pipeline; text that is empty or not English is noted, not parsed."""
+    for doc in docs:
+        if not doc.text.strip():
+            yield doc if "empty input" in doc.notes else doc.with_(notes=doc.notes + ("empty input",))
+            continue
+        if not looks_english(doc.text):
+            note = language_note(doc.text) or "not English: no extraction attempted"
+            yield doc if note in doc.notes else doc.with_(notes=doc.notes + (note,))
+            continue
+        yield pipeline(doc)

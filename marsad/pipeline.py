@@ -1,0 +1,60 @@
+"""The ordered stages a Document passes through, and the one place that assembles them.
+
+Each stage declares which Document fields it reads (``requires``) and writes
+(``assigns``); ``Pipeline`` checks the order when it is built, so a stage put
+before the one it depends on fails at once rather than on page 40 of a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from marsad.model import Document
+
+# Fields a Document has when it leaves ingest, before any stage ran.
+INPUT_FIELDS = frozenset({"id", "text", "title", "url", "published", "notes", "segments"})
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+class PipelineError(RuntimeError):
+    """A pipeline whose stages are out of order, or a stage that broke its contract."""
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    stages: tuple[Stage, ...]
+
+    def __post_init__(self) -> None:
+        available = set(INPUT_FIELDS)
+        for stage in self.stages:
+            missing = set(stage.requires) - available
+            if missing:
+                raise PipelineError(f"stage {stage.name!r} needs {sorted(missing)} "
+                                    "that no earlier stage assigns")
+            available |= set(stage.assigns)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(stage.name for stage in self.stages)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.extras.get("skip"):
+            return doc
+        for stage in self.stages:
+            doc = stage(doc)
+            if not isinstance(doc, Document):
+                raise PipelineError(f"stage {stage.name!r} returned {type(doc).__name__}, "
+                                    "not a Document")
+        return doc
+
+    def run(self, docs: Iterable[Document]) -> Iterable[Document]:
+        for doc in docs:
+            yield self(doc)

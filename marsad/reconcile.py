@@ -1,0 +1,49 @@
+"""Reconcile the figures several reports give for one incident, the way UCDP reads them.
+
+The rule:
+1. A source's newer figure supersedes its older one: a live blog's rising
+   toll is a history, not a contradiction. "Newer" is the report's time, and
+   for equal times its place in the text.
+2. Over the latest figure of each source: ``low`` is the lowest lower bound,
+   ``high`` the highest upper bound (null when any source leaves it open, as
+   "at least 90" does), ``best`` the median of the sources' best figures
+   (a range's midpoint, an open figure's lower bound), and ``acled`` the
+   lowest best figure, ACLED's conservative choice.
+"""
+
+from __future__ import annotations
+
+from statistics import median_low
+from typing import Callable
+
+from marsad.model import CasualtyReport, Count
+
+
+def latest_by_source(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
+                     ) -> list[Count]:
+    """Return each source's newest figure."""
+    latest: dict[str | None, tuple] = {}
+    for report in reports:
+        count = figure(report)
+        if count is None:
+            continue
+        order = (report.time.timestamp() if report.time else 0.0, report.evidence[0].start)
+        known = latest.get(report.source)
+        if known is None or order >= known[0]:
+            latest[report.source] = (order, count)
+    return [count for _, count in latest.values()]
+
+
+def reconcile(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
+              ) -> dict[str, int | None] | None:
+    """Return low/best/high/acled over the sources' latest figures, or None without any."""
+    counts = latest_by_source(reports, figure)
+    bests = [c.best for c in counts if c.best is not None]
+    if not bests:
+        return None
+    lows = [c.low if c.low is not None else c.best for c in counts]
+    highs = [c.high for c in counts]
+    return {"low": min(x for x in lows if x is not None),
+            "best": median_low(bests),
+            "high": None if any(h is None for h in highs) else max(highs),
+            "acled": min(bests)}

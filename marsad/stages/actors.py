@@ -1,0 +1,146 @@
+"""Actor mentions, normalised to canonical names from the actor registry.
+
+Three kinds of mention: a registry name or alias ("Daesh" is the Islamic
+State); a generic phrase that denotes a state body ("the regime", "state
+media", "Syria's Foreign Ministry"), named for the country it belongs to, or
+the report's focus country; and any other organisation or person the
+entity recogniser finds, kept as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from marsad.actors import ActorRegistry
+from marsad.model import Actor, Document, Span
+
+UNKNOWN_LABELS = {"ORG": None, "PERSON": "Person", "NORP": None}
+# Determiners and titles dropped from the front of a generic phrase before lookup.
+LEADING = {"the", "a", "an", "its", "their", "his", "her", "country", "country's", "nation's"}
+
+
+@dataclass
+class ActorsStage:
+    """Find the actors a report names."""
+
+    registry: ActorRegistry
+    name: str = "actors"
+    requires: tuple[str, ...] = ("parsed", "places")
+    assigns: tuple[str, ...] = ("actors",)
+    matcher: Any = None
+
+    def find(self, doc: Document) -> list[Actor]:
+        parsed = doc.parsed
+        taken: set[int] = set()
+        found = []
+        for actor in [*self.registry_mentions(parsed), *self.generic_mentions(doc)]:
+            tokens = token_range(parsed, actor.span)
+            if not taken.intersection(tokens):
+                taken.update(tokens)
+                found.append(actor)
+        for ent in parsed.ents:
+            if ent.label_ in UNKNOWN_LABELS and not taken.intersection(range(ent.start, ent.end)):
+                if self.is_place(doc, ent):
+                    continue
+                found.append(unknown_actor(ent))
+        return sorted(found, key=lambda a: a.span.start)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        return doc.with_(actors=tuple(self.find(doc)))
+
+    def registry_mentions(self, parsed: Any) -> Iterator[Actor]:
+        from spacy.util import filter_spans
+
+        matcher = self.phrase_matcher(parsed.vocab)
+        spans = [parsed[start:end] for _, start, end in matcher(parsed)]
+        for span in filter_spans(spans):
+            entry = self.registry.find(span.text)
+            if entry is not None:
+                yield Actor(Span(span.start_char, span.end_char), entry.name, span.text,
+                            entry.type, entry.country)
+
+    def phrase_matcher(self, vocab: Any) -> Any:
+        """Build the registry's phrase matcher once, on first use."""
+        if self.matcher is None:
+            from spacy.matcher import PhraseMatcher
+
+            exact, folded = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
+            for alias, _, case_sensitive in self.registry.surface_forms():
+                target = exact if case_sensitive else folded
+                target.add("ACTOR", [vocab.make_doc(alias if case_sensitive else alias.lower())])
+            self.matcher = CombinedMatcher(exact, folded)
+        return self.matcher
+
+    def generic_mentions(self, doc: Document) -> Iterator[Actor]:
+        focus = doc.extras.get("focus")
+        for chunk in doc.parsed.noun_chunks:
+            actor = self.generic(chunk, focus)
+            if actor is not None:
+                yield actor
+
+    def generic(self, chunk: Any, focus: str | None) -> Actor | None:
+        """Name a state body from a phrase such as "Syria's Foreign Ministry" or "the regime"."""
+        words = [t for t in chunk if t.lower_ not in LEADING and t.tag_ != "POS"]
+        country = None
+        while words and self.registry.country(words[0].text) is not None and len(words) > 1:
+            country = self.registry.country(words[0].text)
+            words = words[1:]
+        if not words:
+            return None
+        phrase = chunk.doc[words[0].i:words[-1].i + 1].text
+        meaning = self.registry.generic(phrase)
+        if meaning is None:
+            return None
+        if country is None and focus:
+            country = self.registry.country(focus)
+        if country is None:
+            return None
+        denotes, kind = meaning
+        name = self.registry.name_for(country.iso2, denotes)
+        speaker = chunk.text if denotes not in ("government", "state forces") else None
+        if chunk.text.lower().strip() not in ("the regime", "the government") and denotes == "government":
+            speaker = chunk.text
+        return Actor(Span(chunk.start_char, chunk.end_char), name, chunk.text, kind,
+                     country.iso2, speaker)
+
+    def is_place(self, doc: Document, ent: Any) -> bool:
+        return any(p.span.start <= ent.start_char and ent.end_char <= p.span.end for p in doc.places)
+
+
+@dataclass
+class CombinedMatcher:
+    """Run a case-sensitive and a case-folded phrase matcher as one."""
+
+    exact: Any
+    folded: Any
+
+    def __call__(self, parsed: Any) -> list[tuple[int, int, int]]:
+        return [*self.exact(parsed), *self.folded(parsed)]
+
+
+def unknown_actor(ent: Any) -> Actor:
+    """Keep an organisation or person the registry does not know, as written."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a"):
+        start += 1
+    span = ent.doc[start:ent.end]
+    return Actor(Span(span.start_char, span.end_char), span.text, span.text,
+                 UNKNOWN_LABELS[ent.label_])
+
+
+def token_range(parsed: Any, span: Span) -> range:
+    chars = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    return range(chars.start, chars.end) if chars is not None else range(0)
+
+
+def actor_at(doc: Document, start: int, end: int) -> Actor | None:
+    """Return the actor mention that covers a stretch of text, if any."""
+    for actor in doc.actors:
+        if actor.span.start <= start and end <= actor.span.end:
+            return actor
+        if start <= actor.span.start and actor.span.end <= end:
+            return actor
+    return None

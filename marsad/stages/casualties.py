@@ -1,0 +1,177 @@
+"""Casualty figures: killed and wounded counts, the place they belong to, and who gave them.
+
+A figure is a casualty figure when a word for death or injury follows it
+closely ("90 people have been killed", "170 wounded") or comes just before it
+("killing 12", "the death toll rose to 45"). It belongs to the place named
+after it in the same part of the sentence ("... in X, and 36 killed in Y"),
+else to the place before it. Its source is the speaker of the sentence
+("X says ...", "according to X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from marsad.model import CasualtyReport, Count, Document, Place, Span
+from marsad.numbers import find_counts
+from marsad.stages.actors import actor_at
+
+KILLED = frozenset({"kill", "killed", "dead", "die", "died", "death", "deaths", "slay", "slain",
+                    "fatality", "fatalities", "massacre", "massacred", "execute", "executed"})
+WOUNDED = frozenset({"wound", "wounded", "injure", "injured", "injury", "injuries", "hurt"})
+ATTACKERS = frozenset({"bomber", "attacker", "assailant", "gunman", "perpetrator", "hijacker"})
+SPEECH = frozenset({"say", "report", "tell", "announce", "state", "confirm", "add", "put",
+                    "claim", "estimate", "count", "record", "document", "give", "update"})
+CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
+LOOKAHEAD = 6
+LOOKBACK = 4
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    count: Count
+    category: str       # killed | wounded
+    attackers: bool
+
+
+@dataclass
+class CasualtiesStage:
+    """Find killed and wounded figures with their place and source."""
+
+    name: str = "casualties"
+    requires: tuple[str, ...] = ("parsed", "places", "actors", "events")
+    assigns: tuple[str, ...] = ("casualties",)
+
+    def find(self, doc: Document) -> list[CasualtyReport]:
+        reports = []
+        for sentence in doc.parsed.sents:
+            reports.extend(sentence_reports(doc, sentence))
+        return reports
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        return doc.with_(casualties=tuple(self.find(doc)))
+
+
+def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
+    """Yield one report per place and source in a sentence, killed and wounded together."""
+    figures = [f for f in figures_in(sentence) if not f.attackers]
+    if not figures:
+        return
+    source = source_of(doc, sentence)
+    segment = doc.segment_at(sentence.start_char)
+    grouped: dict[Place | None, dict[str, Count]] = {}
+    for figure in figures:
+        place = place_for(doc, sentence, figure)
+        grouped.setdefault(place, {}).setdefault(figure.category, figure.count)
+    for place, counts in grouped.items():
+        yield CasualtyReport(
+            incident=None, source=source, evidence=(Span(sentence.start_char, sentence.end_char),),
+            killed=counts.get("killed"), wounded=counts.get("wounded"),
+            time=segment.time if segment else None, place=place)
+
+
+def figures_in(sentence: Any) -> Iterator[Figure]:
+    """Yield the sentence's numbers that count the dead or the wounded."""
+    base = sentence.start_char
+    for start, end, count in find_counts(sentence.text):
+        tokens = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        category, noun = category_after(tokens)
+        if category is None:
+            category = category_before(tokens)
+        if category is not None:
+            attackers = noun is not None and noun.lemma_.lower() in ATTACKERS
+            yield Figure(base + start, base + end, count, category, attackers)
+
+
+def category_after(tokens: Any) -> tuple[str | None, Any]:
+    """Read "N [people] [have been] killed": the casualty word after a number."""
+    doc = tokens.doc
+    noun = None
+    for token in doc[tokens.end:min(len(doc), tokens.end + LOOKAHEAD)]:
+        word = token.lower_
+        if token.like_num or word in (";", ":") or token.is_sent_start:
+            break
+        if noun is None and token.pos_ in ("NOUN", "PROPN"):
+            noun = token
+        if word in KILLED or token.lemma_.lower() in KILLED:
+            return "killed", noun
+        if word in WOUNDED or token.lemma_.lower() in WOUNDED:
+            return "wounded", noun
+    return None, noun
+
+
+def category_before(tokens: Any) -> str | None:
+    """Read "killing N" or "the death toll rose to N": the casualty word before a number."""
+    doc = tokens.doc
+    for token in reversed(doc[max(0, tokens.start - LOOKBACK):tokens.start]):
+        lemma = token.lemma_.lower()
+        if token.like_num or token.is_punct:
+            break
+        if lemma in KILLED or token.lower_ in ("toll",):
+            return "killed"
+        if lemma in WOUNDED:
+            return "wounded"
+    return None
+
+
+def place_for(doc: Document, sentence: Any, figure: Figure) -> Place | None:
+    """Choose the place named after the figure in its part of the sentence, else before it."""
+    chunk_start, chunk_end = chunk_around(doc.text, sentence, figure.start)
+    inside = [p for p in doc.places if chunk_start <= p.span.start < chunk_end]
+    after = [p for p in inside if p.span.start >= figure.end]
+    if after:
+        return after[0]
+    before = [p for p in inside if p.span.end <= figure.start]
+    if before:
+        return before[-1]
+    return None
+
+
+def chunk_around(text: str, sentence: Any, offset: int) -> tuple[int, int]:
+    """Return the part of a sentence, between breaks such as "; " or ", and ", that holds offset."""
+    start, end = sentence.start_char, sentence.end_char
+    for match in CHUNK_BREAK.finditer(text, start, end):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return start, end
+
+
+def source_of(doc: Document, sentence: Any) -> str | None:
+    """Return who gave a sentence's figures: "according to X", or the subject of "X says"."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 < len(doc.parsed):
+            to = doc.parsed[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if objects:
+                return name_of(doc, objects[0])
+    for token in sentence:
+        if token.lemma_.lower() in SPEECH and token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects:
+                return name_of(doc, subjects[0])
+    return None
+
+
+def name_of(doc: Document, token: Any) -> str | None:
+    """Name the speaker a token stands for: an actor mention, else its noun phrase."""
+    start = min(t.idx for t in token.subtree)
+    end = max(t.idx + len(t.text) for t in token.subtree)
+    actor = actor_at(doc, token.idx, token.idx + len(token.text))
+    if actor is not None:
+        return actor.name
+    if token.pos_ == "PRON":
+        return None
+    words = [t for t in token.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
+    phrase = " ".join(t.text for t in words) if words else doc.text[start:end]
+    return phrase[:80] or None

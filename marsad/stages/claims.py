@@ -1,0 +1,274 @@
+"""Claims of responsibility, denials and accusations, with who made them.
+
+Read from the dependency parse, in general terms:
+- a claim: "X claimed responsibility / took responsibility / claimed the attack";
+  "X said it carried out the attack" (the speaker names itself);
+- a denial: "X denied any connection with / responsibility for ...";
+- an accusation: "X blamed Y (for ...)", "X accused Y", or X reporting that Y
+  carried out / was behind the attack ("X said that Y had carried out ...").
+  Verbs such as "suggested" and modals such as "might have" make it hedged.
+A statement the report itself calls false ("falsely said") is kept apart with
+firmness "false" and never counts as a claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from marsad.actors import ActorRegistry
+from marsad.model import Actor, Claim, Document, Span
+from marsad.stages import syntax
+from marsad.stages.actors import actor_at
+
+RESPONSIBILITY = frozenset({"responsibility", "credit"})
+EVENT_OBJECTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "killing",
+                           "operation", "raid", "strike", "ambush", "massacre", "shooting",
+                           "kidnapping", "abduction", "assassination", "bomb"})
+TAKE_VERBS = frozenset({"take", "accept", "assume", "bear", "admit", "acknowledge"})
+DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "rebuff"})
+DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role", "link",
+                          "claim", "accusation", "report", "allegation", "charge", "participation",
+                          "part", "hand"})
+BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "implicate"})
+PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
+                        "mastermind", "launch", "execute"})
+SPEECH = frozenset({"say", "state", "report", "claim", "tell", "announce", "allege", "suggest",
+                    "assert", "insist", "accuse", "write", "put", "add", "argue", "charge",
+                    "believe", "suspect", "think", "hint", "imply", "note", "tweet", "post"})
+SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", "accusation",
+                          "assertion", "suggestion", "message", "letter", "charge", "version"})
+HEDGE_VERBS = frozenset({"suggest", "hint", "imply", "suspect", "believe", "think", "speculate"})
+HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likely", "perhaps",
+                         "allegedly", "reportedly"})
+FALSE_WORDS = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
+                         "untruthfully"})
+GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
+                         "militia", "rebels", "insurgents", "jihadists", "outfit"})
+ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia",
+                         "External/Other forces", "State forces"})
+MEDIA_CHANNELS = frozenset({"statement", "video", "telegram", "website", "audio", "online",
+                            "internet", "call", "phone", "message", "communique", "twitter",
+                            "channel", "recording", "post", "newsletter"})
+
+
+@dataclass
+class ClaimsStage:
+    """Find claims, denials and accusations."""
+
+    registry: ActorRegistry
+    name: str = "claims"
+    requires: tuple[str, ...] = ("parsed", "actors", "segments")
+    assigns: tuple[str, ...] = ("claims",)
+
+    def find(self, doc: Document) -> list[Claim]:
+        found: list[Claim] = []
+        for sentence in doc.parsed.sents:
+            for token in sentence:
+                found.extend(self.claims_at(doc, token))
+        return merge_duplicates(found)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        return doc.with_(claims=tuple(self.find(doc)))
+
+    def claims_at(self, doc: Document, token: Any) -> Iterator[Claim]:
+        lemma = token.lemma_.lower()
+        if not syntax.is_predicate(token) or negated(token):
+            return
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+        if (lemma == "claim" and objects & (RESPONSIBILITY | EVENT_OBJECTS)) or \
+                (lemma in TAKE_VERBS and objects & RESPONSIBILITY):
+            yield from self.make(doc, token, "claim", [])
+        elif lemma in DENY_VERBS and (objects & DENY_OBJECTS or perpetration_below(token)):
+            yield from self.make(doc, token, "denial", [])
+        elif lemma in BLAME_VERBS and (lemma != "hold" or held_responsible(token)):
+            targets = blame_targets(token)
+            if targets:
+                yield from self.make(doc, token, "accusation", targets)
+        elif lemma in PERPETRATE or phrasal_perpetration(token):
+            yield from self.reported_perpetration(doc, token)
+
+    def make(self, doc: Document, verb: Any, kind: str, targets: list[Any]) -> Iterator[Claim]:
+        """Build the claims a verb makes, one per speaker it has."""
+        sentence = verb.sent
+        for speaker in self.speakers(doc, verb):
+            against = tuple(dict.fromkeys(n for t in targets if (n := self.target_name(doc, t))))
+            if kind == "accusation" and not against:
+                continue
+            yield Claim(
+                id="", kind=kind, actor=speaker.name, against=against,
+                evidence=(Span(sentence.start_char, sentence.end_char),),
+                channel=channel(doc, verb) if kind == "claim" else None,
+                time=time_of(doc, sentence), firmness=firmness(verb),
+                speaker=speaker.speaker or (speaker.surface if speaker.surface != speaker.name else None))
+
+    def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:
+        """Turn "S said that T carried out the attack" into S accusing T (or claiming it)."""
+        doers = list(syntax.subjects(predicate))
+        speech = governing_speech(predicate)
+        if not doers or speech is None:
+            return
+        for claim in self.make(doc, speech, "accusation", doers):
+            if claim.actor in claim.against:
+                yield Claim(claim.id, "claim", claim.actor, claim.evidence, (), (), None,
+                            claim.time, claim.firmness, claim.speaker)
+            else:
+                hedged = claim.firmness == "asserted" and hedged_clause(predicate)
+                yield Claim(claim.id, claim.kind, claim.actor, claim.evidence, claim.against, (),
+                            None, claim.time, "hedged" if hedged else claim.firmness, claim.speaker)
+
+    def speakers(self, doc: Document, verb: Any) -> Iterator[Actor]:
+        """Yield the actors a verb's subjects stand for, resolving "he" and "the group"."""
+        for subject in syntax.subjects(verb):
+            actor = resolve(doc, subject)
+            if actor is not None:
+                yield actor
+                return
+
+    def target_name(self, doc: Document, token: Any) -> str | None:
+        """Name an accusation's target: an actor, a country, or a capital standing for one."""
+        actor = resolve(doc, token)
+        if actor is not None:
+            return actor.name
+        country = self.registry.country(token.text)
+        if country is None and token.ent_type_:
+            span = next((e for e in doc.parsed.ents if e.start <= token.i < e.end), None)
+            country = self.registry.country(span.text) if span is not None else None
+        return country.name if country is not None else None
+
+
+def resolve(doc: Document, token: Any) -> Actor | None:
+    """Return the actor a word names, following pronouns and "the group" to an earlier mention."""
+    actor = actor_at(doc, token.idx, token.idx + len(token.text))
+    if actor is not None:
+        return body_of(doc, actor) if actor.kind == "Person" else actor
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PRON" and lemma in ("he", "she"):
+        person = last_actor(doc, token.idx, lambda a: a.kind == "Person")
+        return body_of(doc, person) if person is not None else None
+    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
+        return last_actor(doc, token.idx, lambda a: a.kind in ARMED_TYPES)
+    return None
+
+
+def last_actor(doc: Document, before: int, wanted: Any) -> Actor | None:
+    earlier = [a for a in doc.actors if a.span.end <= before and wanted(a)]
+    return earlier[-1] if earlier else None
+
+
+def body_of(doc: Document, person: Actor) -> Actor:
+    """Return the body a person speaks for ("the group's spokesman, X"), keeping the person."""
+    parsed = doc.parsed
+    span = parsed.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    role = span.root.head if span is not None and span.root.dep_ in ("appos", "compound") else None
+    if role is None or role is span.root:
+        return person
+    for child in [*role.children, role]:
+        owner = resolve(doc, child) if child is not role and child.dep_ in ("poss", "compound") else None
+        if owner is not None and owner.kind != "Person":
+            return Actor(person.span, owner.name, person.surface, owner.kind, owner.country,
+                         speaker=person.name)
+    return person
+
+
+def negated(token: Any) -> bool:
+    """Say whether a verb is negated, or has "no group" for its subject."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return any(d.lower_ in ("no", "none") for s in syntax.subjects(token) for d in s.subtree)
+
+
+def held_responsible(token: Any) -> bool:
+    return any(c.lower_ == "responsible" for c in token.subtree)
+
+
+def blame_targets(verb: Any) -> list[Any]:
+    """Return whom a blame verb blames: "blamed X for ...", "blamed the attack on X"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return syntax.with_conjuncts(objects[0])
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return syntax.with_conjuncts(objects[0]) if objects else []
+
+
+def phrasal_perpetration(token: Any) -> bool:
+    """Say whether a verb says who did it: "carried out", "was behind", "was responsible for"."""
+    lemma = token.lemma_.lower()
+    if lemma == "carry":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma == "be":
+        return any((c.dep_ == "prep" and c.lower_ == "behind") or
+                   (c.dep_ == "acomp" and c.lower_ == "responsible") for c in token.children)
+    return False
+
+
+def perpetration_below(token: Any) -> bool:
+    return any(phrasal_perpetration(t) or t.lemma_.lower() in PERPETRATE for t in token.subtree)
+
+
+def governing_speech(predicate: Any) -> Any:
+    """Return the verb of saying a clause is reported under, through "the line that ..."."""
+    current = predicate
+    for _ in range(6):
+        if current.head is current:
+            return None
+        head = current.head
+        if current.dep_ in ("ccomp", "relcl", "acl") and head.lemma_.lower() in SPEECH_NOUNS:
+            return head.head if syntax.is_predicate(head.head) else None
+        if current.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_.lower() in SPEECH:
+            return head
+        if current.dep_ not in ("ccomp", "conj", "relcl", "acl", "dobj", "xcomp"):
+            return None
+        current = head
+    return None
+
+
+def hedged_clause(predicate: Any) -> bool:
+    return any(c.lower_ in HEDGE_WORDS for c in predicate.children)
+
+
+def firmness(verb: Any) -> str:
+    """Say whether the report asserts, hedges or disowns what a verb says."""
+    chain = [verb, *verb.ancestors]
+    if any(c.lower_ in FALSE_WORDS for t in chain for c in t.children):
+        return "false"
+    if verb.lemma_.lower() in HEDGE_VERBS or hedged_clause(verb):
+        return "hedged"
+    return "asserted"
+
+
+def channel(doc: Document, verb: Any) -> str | None:
+    """Return how a claim was made: a media outlet, "a statement", "Telegram"."""
+    for token in verb.sent:
+        actor = actor_at(doc, token.idx, token.idx + len(token.text))
+        if actor is not None and actor.kind == "Media":
+            return actor.name
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.lemma_.lower() in MEDIA_CHANNELS:
+            return token.lemma_.lower()
+    return None
+
+
+def time_of(doc: Document, sentence: Any) -> Any:
+    segment = doc.segment_at(sentence.start_char)
+    return segment.time if segment else None
+
+
+def merge_duplicates(claims: list[Claim]) -> list[Claim]:
+    """Fold claims of one kind, actor and targets into one, keeping all their evidence."""
+    merged: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (claim.kind, claim.actor, frozenset(claim.against), claim.firmness == "false")
+        if key in merged:
+            first = merged[key]
+            merged[key] = Claim(first.id, first.kind, first.actor, first.evidence + claim.evidence,
+                                first.against, (), first.channel or claim.channel,
+                                first.time or claim.time, first.firmness, first.speaker)
+        else:
+            merged[key] = claim
+    return [Claim(f"c{i}", c.kind, c.actor, c.evidence, c.against, (), c.channel, c.time,
+                  c.firmness, c.speaker) for i, c in enumerate(merged.values(), 1)]

@@ -1,0 +1,151 @@
+"""Event mentions: a sentence that reports violence (or a protest, an arrest...) at a place.
+
+A place counts as the event's place only when it sits in the event's own
+phrase or clause ("bombings in X", "struck the town of X", "attacked people
+in X"); places named for other reasons in the same sentence — where victims
+fled from, where talks are held — are not. The type comes from the most
+specific trigger word, refined by who did it to whom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterator
+
+from marsad.model import Document, EventMention, Place, Span
+from marsad.stages import lexicon, syntax
+from marsad.stages.actors import actor_at
+from marsad.timeexpr import find_day_expressions, resolve_day
+
+# Nouns for perpetrators the registry cannot name; kept as written.
+PERPETRATOR_NOUNS = frozenset({"vigilante", "gunman", "militant", "attacker", "assailant", "mob",
+                               "rebel", "insurgent", "jihadist", "bomber", "fighter", "terrorist",
+                               "rioter", "crowd", "soldier", "troop", "police", "force"})
+
+
+@dataclass
+class EventsStage:
+    """Find event mentions and the places they happened."""
+
+    name: str = "events"
+    requires: tuple[str, ...] = ("parsed", "places", "actors")
+    assigns: tuple[str, ...] = ("events",)
+
+    def find(self, doc: Document) -> list[EventMention]:
+        mentions = []
+        for sentence in doc.parsed.sents:
+            mentions.extend(sentence_events(doc, sentence))
+        return mentions
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        return doc.with_(events=tuple(self.find(doc)))
+
+
+def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
+    """Yield one mention per place that a trigger in the sentence governs."""
+    found = {t.i: trig for t in sentence if (trig := lexicon.trigger_at(t)) is not None}
+    if not found:
+        return
+    trigger_ids = frozenset(found)
+    day = sentence_day(doc, sentence)
+    segment = doc.segment_at(sentence.start_char)
+    for place in places_in(doc, sentence):
+        token = place_token(doc.parsed, place)
+        if token is None:
+            continue
+        linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], trigger_ids)]
+        if not linked:
+            continue
+        best = max(linked, key=lambda t: (found[t.i].specificity, -abs(t.i - token.i)))
+        event_type, sub_type = classify(best, found[best.i], sentence)
+        yield EventMention(
+            span=Span(sentence.start_char, sentence.end_char),
+            trigger=Span(best.idx, best.idx + len(best.text)),
+            event_type=event_type, sub_event_type=sub_type, place=place, day=day,
+            segment=segment.id if segment else None,
+            perpetrators=tuple(perpetrators(doc, best, sentence)),
+            specificity=found[best.i].specificity)
+
+
+def places_in(doc: Document, sentence: Any) -> list[Place]:
+    return [p for p in doc.places if sentence.start_char <= p.span.start < sentence.end_char]
+
+
+def place_token(parsed: Any, place: Place) -> Any:
+    """Return the syntactic head of a place mention (the anchor of "5 km south of X")."""
+    start = place.span.start
+    if place.anchor:
+        start = parsed.text.find(place.anchor, place.span.start, place.span.end)
+    span = parsed.char_span(start, place.span.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def classify(token: Any, trigger: lexicon.Trigger, sentence: Any) -> tuple[str, str]:
+    """Type an event, letting a generic word ("attacked", "killed") take its type from context."""
+    if trigger.specificity > 1:
+        return refine(trigger, sentence)
+    agents = {t.lemma_.lower() for t in agent_tokens(token)}
+    victims = {t.lemma_.lower() for t in victim_tokens(token)}
+    if agents & lexicon.MOB_NOUNS:
+        return "Riots", "Mob violence"
+    if victims & lexicon.COMBATANT_NOUNS and not victims & lexicon.CIVILIAN_NOUNS:
+        return "Battles", "Armed clash"
+    return trigger.event_type, trigger.sub_event_type
+
+
+def refine(trigger: lexicon.Trigger, sentence: Any) -> tuple[str, str]:
+    """Adjust a protest's sub-type when force was used against it."""
+    if trigger.event_type != "Protests":
+        return trigger.event_type, trigger.sub_event_type
+    lemmas = {t.lemma_.lower() for t in sentence}
+    if lemmas & {"kill", "shoot", "fire", "live"} and lemmas & {"protester", "demonstrator"}:
+        return "Protests", "Excessive force against protesters"
+    if lemmas & {"disperse", "tear", "teargas", "arrest", "detain", "baton", "cannon"}:
+        return "Protests", "Protest with intervention"
+    return trigger.event_type, trigger.sub_event_type
+
+
+def agent_tokens(token: Any) -> list[Any]:
+    """Return who acted: the subject of a verb, the "by" agent, or a noun's modifier."""
+    found = list(syntax.subjects(token)) if syntax.is_predicate(token) else []
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ in ("compound", "nmod", "poss") and token.pos_ == "NOUN":
+            found.append(child)
+    return [t for f in found for t in syntax.with_conjuncts(f)]
+
+
+def victim_tokens(token: Any) -> list[Any]:
+    """Return who was acted on: a verb's object or passive subject, "against X"."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("against", "on"):
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return [t for f in found for t in syntax.with_conjuncts(f)]
+
+
+def perpetrators(doc: Document, trigger: Any, sentence: Any) -> Iterator[str]:
+    """Yield the names of those the sentence says carried the event out."""
+    for token in agent_tokens(trigger):
+        actor = actor_at(doc, token.idx, token.idx + len(token.text))
+        if actor is not None and actor.kind != "Person":
+            yield actor.name
+        elif token.lemma_.lower() in PERPETRATOR_NOUNS and token.pos_ == "NOUN":
+            yield token.text.lower()
+
+
+def sentence_day(doc: Document, sentence: Any) -> date | None:
+    """Return the day a sentence's event happened: a date it gives, its entry's, or the report's."""
+    segment = doc.segment_at(sentence.start_char)
+    base = segment.time.date() if segment and segment.time else doc.published
+    if base is None:
+        return None
+    for _, _, expression in find_day_expressions(sentence.text):
+        day = resolve_day(expression, base)
+        if day is not None:
+            return day
+    return base

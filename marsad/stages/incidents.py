@@ -1,0 +1,179 @@
+"""Incidents: event mentions grouped as ACLED codes events, with figures and perpetrators.
+
+One incident per event type, place and day: the blasts at a bus station and a
+hospital in one town are parts of one incident. A mention that names only a
+region joins an incident of the same type and day inside that region, and
+makes a region-level incident (precision 3) only when there is none; a
+mention that names only a country makes none. A generic act of violence
+("the station was attacked") joins a typed incident at the same place and day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Iterable
+
+from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
+from marsad.reconcile import reconcile
+
+STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+SUB_TYPE_RANK = {"Suicide bomb": 3}
+COORDINATED_WORDS = ("coordinated", "simultaneous", "series of", "wave of", "string of")
+
+
+@dataclass
+class IncidentsStage:
+    """Group event mentions into incidents and attach figures and claims to them."""
+
+    name: str = "incidents"
+    requires: tuple[str, ...] = ("events", "casualties", "claims")
+    assigns: tuple[str, ...] = ("incidents", "casualties", "claims")
+
+    def __call__(self, doc: Document) -> Document:
+        groups = group_mentions(doc.events)
+        incidents = [build_incident(f"{doc.id}:i{n}", mentions) for n, mentions in enumerate(groups, 1)]
+        claims = [link_claim(doc, claim, incidents) for claim in doc.claims]
+        reports = [link_report(doc, report, incidents) for report in doc.casualties]
+        incidents = [finish(doc, incident, claims, reports) for incident in incidents]
+        incidents = relate(doc, incidents)
+        return doc.with_(incidents=tuple(incidents), claims=tuple(claims), casualties=tuple(reports))
+
+
+def place_key(place: Place) -> tuple:
+    if place.anchor:
+        return ("near", place.entry.geonameid if place.entry else None, place.lat, place.lon)
+    return ("at", place.entry.geonameid if place.entry else place.name.lower())
+
+
+def is_region(place: Place) -> bool:
+    return place.entry is not None and place.entry.feature == "A" and place.anchor is None
+
+
+def is_country(place: Place) -> bool:
+    return place.entry is not None and place.entry.feature_code.startswith("PCL")
+
+
+def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
+    """Group mentions by type, place and day; fold regional and generic ones into others."""
+    groups: dict[tuple, list[EventMention]] = {}
+    later: list[EventMention] = []
+    for mention in mentions:
+        if mention.place is None or is_country(mention.place):
+            continue
+        if is_region(mention.place) or mention.specificity < 2:
+            later.append(mention)
+            continue
+        key = (mention.event_type, place_key(mention.place), mention.day)
+        groups.setdefault(key, []).append(mention)
+    for mention in later:
+        home = next((k for k in groups if fits(k, groups[k][0], mention)), None)
+        key = home or (mention.event_type, place_key(mention.place), mention.day)
+        groups.setdefault(key, []).append(mention)
+    return list(groups.values())
+
+
+def fits(key: tuple, member: EventMention, mention: EventMention) -> bool:
+    """Say whether a regional or generic mention belongs to an existing group."""
+    if member.day != mention.day or member.place is None or mention.place is None:
+        return False
+    if is_region(mention.place):
+        inside = member.place.entry is not None and mention.place.entry is not None and \
+            member.place.entry.country == mention.place.entry.country and \
+            member.place.entry.admin1 == mention.place.entry.admin1
+        return inside and member.event_type == mention.event_type
+    same_place = place_key(member.place) == place_key(mention.place)
+    return same_place and member.event_type in VIOLENT_TYPES
+
+
+def build_incident(incident_id: str, mentions: list[EventMention]) -> Incident:
+    """Make an incident from its mentions: the most specific place and sub-type win."""
+    typed = [m for m in mentions if m.specificity >= 2] or mentions
+    lead = max(typed, key=lambda m: (SUB_TYPE_RANK.get(m.sub_event_type, 1), m.specificity))
+    place = min((m.place for m in mentions if m.place), key=lambda p: p.precision)
+    perpetrators = tuple(Perpetrator(name, "reported") for m in mentions for name in m.perpetrators)
+    evidence = tuple(dict.fromkeys(m.span for m in mentions))
+    return Incident(incident_id, lead.day, lead.event_type, lead.sub_event_type, place,
+                    merge_perpetrators(perpetrators), evidence=evidence)
+
+
+def merge_perpetrators(perpetrators: Iterable[Perpetrator]) -> tuple[Perpetrator, ...]:
+    """Keep one entry per name, with the firmest status any source gives it."""
+    best: dict[str, Perpetrator] = {}
+    for perpetrator in perpetrators:
+        known = best.get(perpetrator.name)
+        if known is None or STATUS_RANK[perpetrator.status] > STATUS_RANK[known.status]:
+            best[perpetrator.name] = perpetrator
+    return tuple(best.values())
+
+
+def incidents_in(doc: Document, start: int, end: int, incidents: list[Incident]) -> list[Incident]:
+    """Return the incidents whose place is named between two offsets."""
+    keys = {place_key(p) for p in doc.places if start <= p.span.start < end}
+    regions = {(p.entry.country, p.entry.admin1) for p in doc.places
+               if start <= p.span.start < end and p.entry is not None}
+    return [i for i in incidents if place_key(i.place) in keys or
+            (i.place.anchor and any(k[0] == "at" and k[1] == (i.place.entry.geonameid if i.place.entry else None) for k in keys))
+            or (i.place.entry is not None and (i.place.entry.country, i.place.entry.admin1) in regions
+                and i.place.entry.feature == "A")]
+
+
+def link_claim(doc: Document, claim: Claim, incidents: list[Incident]) -> Claim:
+    """Tie a claim to the incidents its sentence names, else to the day's violent incidents."""
+    named = [i for span in claim.evidence for i in incidents_in(doc, span.start, span.end, incidents)
+             if i.event_type in VIOLENT_TYPES]
+    if not named:
+        day = claim.time.date() if claim.time else doc.published
+        named = [i for i in incidents if i.event_type in VIOLENT_TYPES and (day is None or i.day == day)]
+    return replace(claim, incidents=tuple(dict.fromkeys(i.id for i in named)))
+
+
+def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]) -> CasualtyReport:
+    """Tie a casualty report to the incident at its place, else to the nearest one before it."""
+    if report.place is not None:
+        key = place_key(report.place)
+        same = [i for i in incidents if place_key(i.place) == key]
+        if same:
+            return replace(report, incident=same[0].id)
+    start = report.evidence[0].start
+    earlier = [i for i in incidents if any(s.start <= start for s in i.evidence)]
+    if report.place is None and earlier:
+        nearest = max(earlier, key=lambda i: max(s.start for s in i.evidence if s.start <= start))
+        return replace(report, incident=nearest.id)
+    return report
+
+
+def finish(doc: Document, incident: Incident, claims: list[Claim],
+           reports: list[CasualtyReport]) -> Incident:
+    """Add perpetrators from claims and accusations, and reconciled figures."""
+    found = list(incident.perpetrators)
+    for claim in claims:
+        if incident.id not in claim.incidents or claim.firmness == "false":
+            continue
+        if claim.kind == "claim":
+            found.append(Perpetrator(claim.actor, "claimed"))
+        elif claim.kind == "accusation":
+            status = "suspected" if claim.firmness == "hedged" else "accused"
+            found.extend(Perpetrator(name, status) for name in claim.against)
+    mine = [r for r in reports if r.incident == incident.id]
+    return replace(incident, perpetrators=merge_perpetrators(found),
+                   killed=reconcile(mine, lambda r: r.killed),
+                   wounded=reconcile(mine, lambda r: r.wounded))
+
+
+def relate(doc: Document, incidents: list[Incident]) -> list[Incident]:
+    """Link incidents of one type on one day that share a perpetrator or are called coordinated."""
+    coordinated = any(word in doc.text.lower() for word in COORDINATED_WORDS)
+    linked = []
+    for incident in incidents:
+        names = {p.name for p in incident.perpetrators}
+        related = tuple(o.id for o in incidents if o.id != incident.id and same_day_type(o, incident)
+                        and (coordinated or names & {p.name for p in o.perpetrators}))
+        linked.append(replace(incident, related=related))
+    return linked
+
+
+def same_day_type(a: Incident, b: Incident) -> bool:
+    day: date | None = a.day
+    return day == b.day and a.event_type == b.event_type

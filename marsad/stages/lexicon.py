@@ -1,0 +1,70 @@
+"""Word lists the stages share, read from the plain data files in ``marsad/data``."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str
+    event_type: str
+    sub_event_type: str
+    specificity: int
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    """Read a packaged tab-separated data file, skipping '#' comment lines."""
+    text = resources.files("marsad.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def triggers() -> dict[str, Trigger]:
+    """Return the event triggers by lemma or two-lemma phrase."""
+    return {row["trigger"]: Trigger(row["trigger"], row["event_type"], row["sub_event_type"],
+                                    int(row["specificity"]))
+            for row in data_rows("event_lexicon.tsv")}
+
+
+def trigger_at(token: Any) -> Trigger | None:
+    """Return the most specific trigger a token heads, with its modifiers ("suicide bombings")."""
+    table = triggers()
+    lemma = token.lemma_.lower()
+    found = [table[lemma]] if lemma in table else []
+    for child in modifiers(token):
+        phrase = f"{child.lemma_.lower()} {lemma}"
+        if phrase in table:
+            found.append(table[phrase])
+    if token.i + 1 < len(token.doc):
+        phrase = f"{lemma} {token.doc[token.i + 1].lemma_.lower()}"
+        if phrase in table and token.dep_ == "compound":
+            return None     # the next word heads the phrase ("car bomb"): let it carry it
+    if not found:
+        return None
+    return max(found, key=lambda t: t.specificity)
+
+
+def modifiers(token: Any) -> list[Any]:
+    """Return a noun's compound and adjective modifiers, with those joined to them by "and"."""
+    direct = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    return direct + [c for d in direct for c in d.conjuncts]
+
+
+# Words for people who are not combatants: an attack on them is violence against civilians.
+CIVILIAN_NOUNS = frozenset({
+    "civilian", "people", "person", "resident", "villager", "refugee", "worshipper", "child",
+    "woman", "student", "family", "passenger", "shopper", "patient", "farmer", "pilgrim",
+    "displace", "idp", "journalist", "aid", "teacher", "doctor", "man", "girl", "boy"})
+# Words for combatants: violence between them is a battle.
+COMBATANT_NOUNS = frozenset({
+    "soldier", "troop", "fighter", "militant", "rebel", "policeman", "police", "officer",
+    "guard", "serviceman", "militiaman", "insurgent", "jihadist", "army", "force", "checkpoint",
+    "position", "base", "convoy", "patrol", "gunman"})
+# Crowds whose violence ACLED codes as mob violence.
+MOB_NOUNS = frozenset({"mob", "vigilante", "crowd", "rioter", "resident", "villager", "youth"})

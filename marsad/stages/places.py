@@ -1,0 +1,255 @@
+"""Place mentions: recognised in the parse, resolved with the gazetteer.
+
+Recognition takes spaCy's place entities and other proper-noun runs, and
+keeps a name only where the gazetteer knows it and the context reads as a
+place: organisation names that contain a place ("the Tartu News Agency") and
+people's names are not place mentions. Resolution prefers the document's
+focus country, then administrative seats, then population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterator, Protocol
+
+from marsad.model import Document, GeoEntry, Place, Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Other entity labels whose text may still be a place the model mislabelled.
+DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", ""}
+REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|oblast|county|prefecture)$",
+                           re.IGNORECASE)
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "into", "across",
+                  "inside", "towards", "toward", "between", "through", "of"}
+# Nouns that an organisation name ends with; a place inside such a name is not a mention.
+ORG_HEADS = {"agency", "news", "network", "army", "ministry", "council", "university", "front",
+             "brigade", "brigades", "forces", "force", "party", "movement", "committee", "times",
+             "post", "tv", "radio", "channel", "observatory", "organisation", "organization",
+             "company", "corporation", "bank", "club", "group", "union", "police", "guard",
+             "media", "office", "court", "television", "airlines", "airways", "institute",
+             "center", "centre", "hospital", "school", "mosque", "church", "station", "airport",
+             "stadium", "prison", "camp", "base", "square", "street", "road", "bridge"}
+PLACE_WORD_HEADS = {"province", "governorate", "region", "district", "city", "town", "village",
+                    "state", "county", "oblast"}
+MILES_KM = 1.609344
+DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
+              "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
+              "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
+RELATIVE = re.compile(
+    r"(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+"
+    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+$",
+    re.IGNORECASE)
+NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
+                  r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+class Gazetteer(Protocol):
+    def lookup(self, name: str, country: str | None = None) -> list[GeoEntry]: ...
+    def admin1(self, country: str, name: str) -> GeoEntry | None: ...
+    def country(self, code_or_name: str) -> GeoEntry | None: ...
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recognised name before resolution."""
+
+    start: int
+    end: int
+    name: str
+    region: bool            # written as "X Province" and the like
+
+
+@dataclass
+class PlacesStage:
+    """Find and resolve the places a report names."""
+
+    gazetteer: Gazetteer
+    name: str = "places"
+    requires: tuple[str, ...] = ("parsed",)
+    assigns: tuple[str, ...] = ("places",)
+
+    def find(self, doc: Document) -> list[Place]:
+        candidates = [c for c in recognise(doc.parsed) if self.known(c)]
+        focus = focus_countries(self.gazetteer, candidates)
+        places = []
+        for candidate in candidates:
+            entry = self.resolve(candidate, focus)
+            if entry is not None:
+                places.append(locate(doc.text, candidate, entry))
+        return places
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        places = tuple(self.find(doc))
+        extras = {**doc.extras, "focus": focus_of(places)}
+        return doc.with_(places=places, extras=extras)
+
+    def known(self, candidate: Candidate) -> bool:
+        return bool(self.options(candidate))
+
+    def options(self, candidate: Candidate) -> list[GeoEntry]:
+        if candidate.region:
+            bare = REGION_SUFFIX.sub("", candidate.name)
+            regions = [e for e in self.gazetteer.lookup(bare) if e.feature == "A"]
+            regions += [r for e in self.gazetteer.lookup(bare)
+                        if (r := self.gazetteer.admin1(e.country, bare)) is not None]
+            return regions or self.gazetteer.lookup(candidate.name)
+        country = self.gazetteer.country(candidate.name)
+        found = self.gazetteer.lookup(candidate.name)
+        return [country] + found if country is not None else found
+
+    def resolve(self, candidate: Candidate, focus: list[str]) -> GeoEntry | None:
+        options = self.options(candidate)
+        if not options:
+            return None
+        return max(options, key=lambda e: rank(e, focus, candidate.region))
+
+
+def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
+    """Score a candidate entry: the focus country, then seats of government, then size."""
+    score = math.log10(entry.population + 10)
+    if entry.feature_code in ("PCLI", "PCL", "PCLD", "PCLS", "PCLF"):
+        score += 6          # a country name means the country
+    if focus and entry.country == focus[0]:
+        score += 4
+    elif entry.country in focus:
+        score += 2
+    if entry.feature_code.startswith("PPLC") or entry.feature_code in ("PPLA", "PPLA2"):
+        score += 1
+    if region and entry.feature == "A":
+        score += 3
+    return score
+
+
+def focus_countries(gazetteer: Gazetteer, candidates: list[Candidate]) -> list[str]:
+    """Rank countries by how many of the report's names point into them.
+
+    Each name votes for the country of its largest namesake; a country named
+    outright votes twice, since a report that says "Syria" is about Syria.
+    """
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        country = gazetteer.country(candidate.name)
+        if country is not None:
+            votes[country.country] += 2
+            continue
+        options = gazetteer.lookup(REGION_SUFFIX.sub("", candidate.name))
+        if options:
+            votes[max(options, key=lambda e: e.population).country] += 1
+    return [code for code, _ in votes.most_common()]
+
+
+def focus_of(places: tuple[Place, ...]) -> str | None:
+    """Return the country most of the resolved places lie in."""
+    counts = Counter(p.entry.country for p in places if p.entry is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
+    """Make a Place, reading "5 km south of X" or "near X" just before the name."""
+    before = text[max(0, candidate.start - 60):candidate.start]
+    precision = 3 if entry.feature == "A" else 1
+    span = Span(candidate.start, candidate.end)
+    match = RELATIVE.search(before)
+    if match and match.group("dir").replace("-", "").lower() in DIRECTIONS:
+        km = float(match.group("dist")) * (MILES_KM if match.group("unit").lower().startswith("mi") else 1)
+        lat, lon = offset_point(entry.lat, entry.lon, km, match.group("dir").replace("-", "").lower())
+        start = candidate.start - len(before) + match.start()
+        return Place(Span(start, candidate.end), text[start:candidate.end], entry, 2, lat, lon,
+                     anchor=candidate.name)
+    if NEAR.search(before) and precision == 1:
+        precision = 2
+    return Place(span, candidate.name, entry, precision, entry.lat, entry.lon)
+
+
+def offset_point(lat: float, lon: float, km: float, direction: str) -> tuple[float, float]:
+    """Move a point km kilometres in a compass direction."""
+    north, east = DIRECTIONS[direction]
+    dlat = north * km / 111.32
+    dlon = east * km / (111.32 * max(0.01, math.cos(math.radians(lat))))
+    return round(lat + dlat, 5), round(lon + dlon, 5)
+
+
+def recognise(parsed: Any) -> Iterator[Candidate]:
+    """Yield place-name candidates: place entities, and doubtful ones in a place's context."""
+    seen: set[int] = set()
+    for ent in parsed.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
+            for part in split_list(ent):
+                if inside_organisation(part) or part.start in seen:
+                    continue
+                if ent.label_ in PLACE_LABELS or locative(part):
+                    seen.update(range(part.start, part.end))
+                    yield candidate_of(part)
+    for run in proper_runs(parsed):
+        if run.start not in seen and locative(run) and not inside_organisation(run):
+            yield candidate_of(run)
+
+
+def candidate_of(span: Any) -> Candidate:
+    text = span.text
+    return Candidate(span.start_char, span.end_char, text, bool(REGION_SUFFIX.search(text)))
+
+
+def split_list(ent: Any) -> Iterator[Any]:
+    """Split an entity that the model ran together ("Jableh and Tartous") at its conjunctions."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in ("the", "a"):
+        start += 1
+    for token in ent.doc[start:ent.end]:
+        if token.lower_ in ("and", "or", ",", "&") or token.tag_ == "POS" or token.text in ("'s", "’s"):
+            if token.i > start:
+                yield ent.doc[start:token.i]
+            start = token.i + 1
+    if start < ent.end:
+        yield ent.doc[start:ent.end]
+
+
+def proper_runs(parsed: Any) -> Iterator[Any]:
+    """Yield runs of proper nouns that no entity covers."""
+    run_start = None
+    for token in parsed:
+        inside = token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+        if inside and run_start is None:
+            run_start = token.i
+        elif not inside and run_start is not None:
+            yield parsed[run_start:token.i]
+            run_start = None
+    if run_start is not None:
+        yield parsed[run_start:len(parsed)]
+
+
+def inside_organisation(span: Any) -> bool:
+    """Say whether a name is part of a longer name headed by an organisation noun."""
+    doc = span.doc
+    after = span.end
+    while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].lower_ not in ORG_HEADS:
+        after += 1
+    if after < len(doc) and doc[after].lower_ in ORG_HEADS and doc[after].text[:1].isupper():
+        return after == span.end or doc[after - 1].pos_ == "PROPN"
+    return False
+
+
+def locative(span: Any) -> bool:
+    """Say whether a doubtful name stands where a place would: after "in", before "Province"..."""
+    first, last = span[0], span[-1]
+    if last.lower_ in PLACE_WORD_HEADS:
+        return True
+    if first.i > 0 and span.doc[first.i - 1].lower_ in LOCATIVE_PREPS - {"of", "to", "from"}:
+        return True
+    head = last.head
+    if last.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS - {"of"}:
+        return True
+    if last.dep_ == "conj":
+        return head.ent_type_ in PLACE_LABELS
+    return last.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ in EVENT_NOUNS
+
+
+# Nouns of events that a place name may modify ("the Aleppo bombing").
+EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
+               "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
+               "offensive", "protest", "protests", "siege", "raid", "strike", "strikes", "battle"}

@@ -1,0 +1,101 @@
+"""Walks over spaCy's dependency parse that several stages share."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+# Nouns that name a part of a place; "the bus station in X" still puts an event in X.
+PLACE_NOUNS = frozenset({
+    "area", "areas", "town", "city", "village", "region", "province", "governorate", "district",
+    "neighbourhood", "neighborhood", "suburb", "outskirts", "centre", "center", "station",
+    "hospital", "market", "camp", "school", "mosque", "church", "checkpoint", "square", "street",
+    "road", "highway", "base", "airport", "port", "border", "crossing", "countryside", "part",
+    "parts", "east", "west", "north", "south", "heart", "garage", "building", "compound",
+    "village", "refugee", "capital", "zone", "front", "frontline", "outpost", "headquarters"})
+# Dependencies along which a place name still describes the same thing.
+NOMINAL_DEPS = frozenset({"pobj", "prep", "conj", "cc", "compound", "nmod", "amod", "appos", "poss",
+                          "case", "npadvmod", "advmod", "punct", "nummod", "det", "quantmod"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "agent", "pobj", "prep",
+                           "compound", "nmod", "conj", "appos", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def is_predicate(token: Any) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def anchor(token: Any, stop: frozenset = frozenset()) -> Any:
+    """Walk up from a name to the word it describes: the first verb or non-place noun.
+
+    Tokens whose index is in ``stop`` end the walk there (triggers do).
+    """
+    current = token
+    for _ in range(12):
+        if current.i in stop and current is not token:
+            return current
+        if is_predicate(current) and current is not token:
+            return current
+        noun_stop = (current is not token and current.pos_ in ("NOUN", "PRON")
+                     and current.lower_ not in PLACE_NOUNS and current.lemma_.lower() not in PLACE_NOUNS)
+        if noun_stop or current.head is current or current.dep_ not in NOMINAL_DEPS | {"dobj", "nsubj", "nsubjpass"}:
+            return current
+        current = current.head
+    return current
+
+
+def clause_of(token: Any) -> Any:
+    """Return the predicate a word belongs to (the word itself if it is one)."""
+    current = token
+    for _ in range(12):
+        if is_predicate(current) or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def argument_path(token: Any, predicate: Any) -> bool:
+    """Say whether a word reaches a predicate as its subject, object or their modifier.
+
+    "A series of bombings struck X" reaches "struck" through its subject;
+    "fled due to the bombing" reaches "fled" only through an adverbial, which
+    does not make the bombing what the clause is about.
+    """
+    current = token
+    for _ in range(12):
+        if current is predicate:
+            return True
+        if current.dep_ not in ARGUMENT_DEPS or current.head is current:
+            return False
+        if current.dep_ == "prep" and current.lower_ not in ("of", "in", "at", "on", "near", "by"):
+            return False
+        current = current.head
+    return False
+
+
+def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
+    """Say whether a place name sits in the event's own phrase or clause."""
+    reached = anchor(place_token, triggers)
+    if reached is trigger_token:
+        return True
+    if is_predicate(reached):
+        return argument_path(trigger_token, reached)
+    return reached.dep_ in ("nsubj", "nsubjpass", "dobj") and reached.head is trigger_token
+
+
+def subjects(predicate: Any) -> Iterator[Any]:
+    """Yield a predicate's subjects, inherited from the verb it is joined to by "and"."""
+    found = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
+    if not found and predicate.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and predicate.head is not predicate:
+        head = predicate.head
+        if predicate.dep_ == "pcomp" and head.head is not head:
+            head = head.head
+        found = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if not found and head.dep_ in ("dobj", "pobj") and head.head is not head:
+            found = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
+    for subject in found:
+        yield subject
+        yield from subject.conjuncts
+
+
+def with_conjuncts(token: Any) -> list[Any]:
+    return [token, *token.conjuncts]
