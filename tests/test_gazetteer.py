@@ -1,0 +1,272 @@
+"""Tests of marsad.gazetteer: lookups over hand-built entries, then the real index."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.gazetteer import Gazetteer, MemoryGazetteer, SqliteGazetteer, normalise
+from marsad.gazetteer import index
+from marsad.gazetteer.cli import gazetteer as gazetteer_cli
+from marsad.gazetteer.lookup import KeyedGazetteer, entry_keys
+from marsad.gazetteer.supplement import (ENV_VAR, SupplementError, fingerprint,
+                                         read_supplements, supplement_paths)
+from marsad.model import GeoEntry
+
+ADM1 = {"feature": "A", "feature_code": "ADM1"}
+ENTRIES = [
+    GeoEntry(163345, "Ţarţūs", 34.889, 35.887, "SY", "Tartus", feature_code="PPLA", population=458327),
+    GeoEntry(3107677, "Tortosa", 40.812, 0.522, "ES", "Catalonia", population=35143),
+    GeoEntry(169304, "Jablah", 35.362, 35.928, "SY", "Latakia", population=65915),
+    GeoEntry(169389, "Idlib", 35.931, 36.634, "SY", "Idlib", feature_code="PPLA", population=128840),
+    GeoEntry(174018, "Al Bāb", 36.371, 37.516, "SY", "Aleppo", population=130745),
+    GeoEntry(167611, "Ma‘arrat an Nu‘mān", 35.648, 36.677, "SY", "Idlib", population=0),
+    GeoEntry(4920000, "Idlib", 40.0, -80.0, "US", "Ohio", population=900),
+    GeoEntry(-1, "Idlib", 35.814, 36.610, "SY", "Idlib", **ADM1, population=442917),
+    GeoEntry(-2, "Latakia", 35.532, 36.070, "SY", "Latakia", **ADM1, population=804915),
+    GeoEntry(-3, "Tartus", 34.928, 36.124, "SY", "Tartus", **ADM1, population=540626),
+    GeoEntry(163843, "Syria", 33.510, 36.291, "SY", feature="A", feature_code="PCLI", population=16906283),
+    GeoEntry(-4, "Zaatari refugee camp", 32.294, 36.323, "JO", "Mafraq", feature="S", feature_code="CMPRF"),
+]
+ALTERNATES = {
+    163345: ["Tartous", "Tartus", "Tortosa", "طرطوس"],
+    169304: ["Jableh", "Djeble", "Jeble"],
+    167611: ["Ma`arrat an Nu`man", "Maarrat al-Nu'man"],
+    -2: ["Al Lādhiqīyah Governorate"],
+    163843: ["Syrian Arab Republic", "SYR"],
+    -4: ["Zaatari camp"],
+}
+
+
+def make_gazetteer(kind: str, tmp_path) -> KeyedGazetteer:
+    if kind == "memory":
+        return MemoryGazetteer(ENTRIES, ALTERNATES)
+    path = tmp_path / "tiny.sqlite"
+    records = ((e, entry_keys(e, ALTERNATES.get(e.geonameid, ()))) for e in ENTRIES)
+    index.write_index(path, records, {"supplement_fingerprint": "test"})
+    return SqliteGazetteer.open(path)
+
+
+KINDS = ["memory", "sqlite"]
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("Tarṭūs", "tartus"), ("TARTUS", "tartus"), ("Ţarţūs", "tartus"), ("Ma'arat", "maarat"),
+    ("Ma`arrat", "maarrat"), ("Ma’arat", "maarat"), ("Deir ez-Zor", "deir ez zor"),
+    ("  Deir   ez–Zor ", "deir ez zor"), ("St. Louis", "st louis"), ("طَرْطُوس", "طرطوس"),
+])
+def test_gazetteer_normalise_folds_case_marks_and_punctuation(written, key):
+    assert normalise(written) == key
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["Tartous", "tartus", "TARTŪS", "Tartoús", "طرطوس"])
+def test_gazetteer_lookup_matches_alternate_names(kind, name, tmp_path):
+    found = make_gazetteer(kind, tmp_path).lookup(name)
+    assert found and found[0].geonameid == 163345
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["al-Bab", "el-Bab", "Bab", "ash Bab", "Al Bab"])
+def test_gazetteer_lookup_tries_arabic_article_variants(kind, name, tmp_path):
+    assert [e.geonameid for e in make_gazetteer(kind, tmp_path).lookup(name)] == [174018]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["Maarrat an-Nu'man", "Maarat al-Numan", "Ma'arat an Numan"])
+def test_gazetteer_lookup_swaps_inner_articles_and_doubled_letters(kind, name, tmp_path):
+    found = make_gazetteer(kind, tmp_path).lookup(name)
+    assert [e.geonameid for e in found] == [167611]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gazetteer_lookup_ranks_seats_and_population_first(kind, tmp_path):
+    found = make_gazetteer(kind, tmp_path).lookup("Tortosa")
+    assert [e.geonameid for e in found] == [163345, 3107677]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gazetteer_lookup_puts_the_city_before_its_region(kind, tmp_path):
+    found = make_gazetteer(kind, tmp_path).lookup("Idlib")
+    assert [e.geonameid for e in found] == [169389, 4920000, -1]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["Idlib Governorate", "Idlib Province", "idlib region"])
+def test_gazetteer_lookup_puts_the_region_first_when_named_as_one(kind, name, tmp_path):
+    assert make_gazetteer(kind, tmp_path).lookup(name)[0].geonameid == -1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gazetteer_lookup_filters_by_country(kind, tmp_path):
+    found = make_gazetteer(kind, tmp_path).lookup("Idlib", country="us")
+    assert [e.geonameid for e in found] == [4920000]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Latakia Province", -2), ("Latakia", -2), ("Al-Lādhiqīyah", -2), ("Tartus", -3),
+    ("Tartus Governorate", -3), ("Idlib", -1), ("Aleppo", None),
+])
+def test_gazetteer_admin1_finds_the_region(kind, name, expected, tmp_path):
+    region = make_gazetteer(kind, tmp_path).admin1("SY", name)
+    assert (region.geonameid if region else None) == expected
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("text", ["SY", "sy", "Syria", "Syrian Arab Republic", "SYR"])
+def test_gazetteer_country_by_code_name_or_alias(kind, text, tmp_path):
+    found = make_gazetteer(kind, tmp_path).country(text)
+    assert found is not None and found.geonameid == 163843 and found.feature_code == "PCLI"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gazetteer_get_and_misses(kind, tmp_path):
+    places = make_gazetteer(kind, tmp_path)
+    assert isinstance(places, Gazetteer)
+    assert places.get(169304) == ENTRIES[2]
+    assert places.get(1) is None
+    assert places.lookup("") == [] and places.lookup("Atlantis") == []
+    assert places.country("XX") is None
+
+
+def test_gazetteer_write_index_leaves_nothing_when_interrupted(tmp_path):
+    def broken():
+        yield ENTRIES[0], {"tartus"}
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        index.write_index(tmp_path / "g.sqlite", broken(), {})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gazetteer_is_current_checks_version_schema_and_supplements(tmp_path, monkeypatch):
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    path = tmp_path / "g.sqlite"
+    index.write_index(path, [], {"supplement_fingerprint": fingerprint(supplement_paths())})
+    assert index.is_current(path)
+    extra = tmp_path / "extra.csv"
+    extra.write_text("Camp X,,1.0,2.0,KE,,camp\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(extra))
+    assert not index.is_current(path)
+    monkeypatch.delenv(ENV_VAR)
+    monkeypatch.setattr(index, "package_version", lambda: "99.0")
+    assert not index.is_current(path)
+    assert not index.is_current(tmp_path / "missing.sqlite")
+
+
+def test_gazetteer_supplement_rows_get_stable_negative_ids(tmp_path):
+    csv = tmp_path / "s.csv"
+    csv.write_text("# comment\nname,alternate_names,lat,lon,country,admin1,feature\n"
+                   "Camp X,X camp|Camp Ex,1.5,2.5,ke,,camp\n", encoding="utf-8")
+    (row,) = read_supplements([csv])
+    (again,) = read_supplements([csv])
+    assert row.geonameid < 0 and row.geonameid == again.geonameid
+    assert (row.country, row.alternate_names, row.feature_code) == ("KE", ("X camp", "Camp Ex"), "CMPRF")
+
+
+@pytest.mark.parametrize("line", [
+    "Camp X,,1.5,2.5,KE,,palace", "Camp X,,91,2.5,KE,,camp", "Camp X,,north,2.5,KE,,camp",
+    "Camp X,,1.5,2.5,Kenya,,camp", "Camp X,1.5,2.5,KE,camp",
+])
+def test_gazetteer_supplement_rejects_bad_rows_naming_the_line(line, tmp_path):
+    csv = tmp_path / "s.csv"
+    csv.write_text(f"# header comment\n{line}\n", encoding="utf-8")
+    with pytest.raises(SupplementError, match=r"s\.csv:2"):
+        list(read_supplements([csv]))
+
+
+def test_gazetteer_shipped_supplement_is_valid():
+    rows = list(read_supplements(supplement_paths()[:1]))
+    assert len(rows) >= 40
+    assert len({r.geonameid for r in rows}) == len(rows) and all(r.geonameid < 0 for r in rows)
+
+
+# The real index, built once per run by the geonames_gazetteer fixture.
+
+@pytest.mark.parametrize("name", ["Tartous", "Tartus", "Tortosa", "Ţarţūs"])
+def test_gazetteer_geonames_finds_tartus(geonames_gazetteer, name):
+    best = geonames_gazetteer.lookup(name)[0]
+    assert (best.geonameid, best.country) == (163345, "SY")
+    assert normalise(best.admin1) in {"tartus", "tartous"}
+
+
+@pytest.mark.parametrize("name", ["Jableh", "Jablah", "Djeble"])
+def test_gazetteer_geonames_finds_jablah_in_latakia(geonames_gazetteer, name):
+    best = geonames_gazetteer.lookup(name, "SY")[0]
+    assert best.geonameid == 169304
+    assert normalise(best.admin1) in {"latakia", "lattakia", "al ladhiqiyah"}
+
+
+def test_gazetteer_geonames_aleppo_is_the_syrian_city(geonames_gazetteer):
+    best = geonames_gazetteer.lookup("Aleppo")[0]
+    assert (best.country, best.feature, best.name) == ("SY", "P", "Aleppo")
+
+
+@pytest.mark.parametrize("name", ["Latakia Province", "Latakia Governorate", "Lattakia"])
+def test_gazetteer_geonames_resolves_latakia_region(geonames_gazetteer, name):
+    region = geonames_gazetteer.admin1("SY", name)
+    assert region is not None and (region.feature, region.feature_code) == ("A", "ADM1")
+    assert geonames_gazetteer.lookup("Latakia Province")[0] == region
+
+
+def test_gazetteer_geonames_idlib_is_city_then_governorate(geonames_gazetteer):
+    found = [e for e in geonames_gazetteer.lookup("Idlib") if e.country == "SY"]
+    assert [e.feature_code for e in found[:2]] == ["PPLA", "ADM1"]
+    assert geonames_gazetteer.lookup("Idlib Governorate")[0] == found[1]
+
+
+@pytest.mark.parametrize(("name", "country", "code"), [
+    ("Zaatari camp", "JO", "CMPRF"), ("Al-Hol camp", "SY", "CMPRF"),
+    ("Ain al-Asad", "IQ", "AIRB"), ("Bab al-Hawa", "SY", "PSTB"), ("Amrit", "SY", "ANS"),
+])
+def test_gazetteer_geonames_includes_the_supplement(geonames_gazetteer, name, country, code):
+    best = geonames_gazetteer.lookup(name)[0]
+    assert (best.country, best.feature_code) == (country, code) and best.geonameid < 0
+    assert best.admin1
+
+
+@pytest.mark.parametrize(("text", "code"), [("SY", "SY"), ("Syria", "SY"), ("UK", "GB"),
+                                            ("Ivory Coast", "CI"), ("IRQ", "IQ")])
+def test_gazetteer_geonames_finds_countries(geonames_gazetteer, text, code):
+    assert geonames_gazetteer.country(text).country == code
+
+
+def test_gazetteer_geonames_lookups_are_fast(geonames_gazetteer):
+    names = ["Aleppo", "Idlib Governorate", "Maarat al-Numan", "Kharkiv", "Gaza"] * 40
+    timings = []
+    for name in names:
+        started = time.perf_counter()
+        geonames_gazetteer.lookup(name)
+        timings.append(time.perf_counter() - started)
+    assert statistics.median(timings) < 0.005     # 1 ms on a laptop; slack for CI
+
+
+def test_gazetteer_geonames_rebuild_is_skipped_when_current(geonames_gazetteer, monkeypatch):
+    path = geonames_gazetteer.path
+    monkeypatch.setenv(index.CACHE_ENV, str(path.parent))
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    before = path.stat().st_mtime_ns
+    monkeypatch.setattr(index, "build", lambda *a: pytest.fail("rebuilt a current index"))
+    assert index.ensure_index() == path and path.stat().st_mtime_ns == before
+
+
+def test_gazetteer_cli_lookup_prints_one_line_per_candidate(geonames_gazetteer, monkeypatch):
+    monkeypatch.setenv(index.CACHE_ENV, str(geonames_gazetteer.path.parent))
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    result = CliRunner().invoke(gazetteer_cli, ["lookup", "Tartus", "--country", "SY"])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0].split("\t")
+    assert first[0] == "163345" and first[2] == "SY" and first[4] == "PPLA"
+    info = CliRunner().invoke(gazetteer_cli, ["info"])
+    assert str(geonames_gazetteer.path) in info.output and "entries:" in info.output
+
+
+@pytest.mark.parametrize("args", [["lookup", ""], ["lookup", "  "], ["lookup", "X", "--country", "Syria"]])
+def test_gazetteer_cli_rejects_bad_input_in_one_line(args):
+    result = CliRunner().invoke(gazetteer_cli, args)
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
