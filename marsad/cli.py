@@ -15,6 +15,7 @@ from typing import Iterator
 
 import click
 
+from marsad.gazetteer.cli import gazetteer
 from marsad.ingest import InputError, parse_published, read_jsonl, read_path, read_stdin
 from marsad.model import Document
 
@@ -87,13 +88,4 @@ def extract(files: tuple[str, ...], published: date | None, fmt: str | None, jso
     sys.exit(1 if failures else 0)
 
 
-def register_gazetteer() -> None:
-    from marsad.gazetteer.cli import gazetteer
-
-    main.add_command(gazetteer)
-
-
-try:
-    register_gazetteer()
-except ImportError:      # the gazetteer commands are optional for the extractor
-    pass
+main.add_command(gazetteer)

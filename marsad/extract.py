@@ -26,7 +26,7 @@ def build_pipeline(nlp: Any, gazetteer: Gazetteer, registry: ActorRegistry) -> P
     return Pipeline((
         NlpStage(nlp),
         PlacesStage(gazetteer),
-        ActorsStage(registry),
+        ActorsStage(registry, nlp.tokenizer),
         EventsStage(),
         CasualtiesStage(),
         ClaimsStage(registry),

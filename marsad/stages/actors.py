@@ -25,6 +25,7 @@ class ActorsStage:
     """Find the actors a report names."""
 
     registry: ActorRegistry
+    tokenizer: Any
     name: str = "actors"
     requires: tuple[str, ...] = ("parsed", "places")
     assigns: tuple[str, ...] = ("actors",)
@@ -70,7 +71,7 @@ class ActorsStage:
             exact, folded = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
             for alias, _, case_sensitive in self.registry.surface_forms():
                 target = exact if case_sensitive else folded
-                target.add("ACTOR", [vocab.make_doc(alias if case_sensitive else alias.lower())])
+                target.add("ACTOR", [self.tokenizer(alias if case_sensitive else alias.lower())])
             self.matcher = CombinedMatcher(exact, folded)
         return self.matcher
 

@@ -121,7 +121,12 @@ class ClaimsStage:
 
     def speakers(self, doc: Document, verb: Any) -> Iterator[Actor]:
         """Yield the actors a verb's subjects stand for, resolving "he" and "the group"."""
-        for subject in syntax.subjects(verb):
+        subjects = list(syntax.subjects(verb))
+        named = [a for s in subjects if (a := actor_at(doc, s.idx, s.idx + len(s.text))) is not None]
+        if named:       # a name beats a pronoun or "the group" beside it
+            yield body_of(doc, named[0]) if named[0].kind == "Person" else named[0]
+            return
+        for subject in subjects:
             actor = resolve(doc, subject)
             if actor is not None:
                 yield actor
@@ -163,10 +168,10 @@ def body_of(doc: Document, person: Actor) -> Actor:
     parsed = doc.parsed
     span = parsed.char_span(person.span.start, person.span.end, alignment_mode="expand")
     role = span.root.head if span is not None and span.root.dep_ in ("appos", "compound") else None
-    if role is None or role is span.root:
+    if role is None or role == span.root:
         return person
     for child in [*role.children, role]:
-        owner = resolve(doc, child) if child is not role and child.dep_ in ("poss", "compound") else None
+        owner = resolve(doc, child) if child != role and child.dep_ in ("poss", "compound") else None
         if owner is not None and owner.kind != "Person":
             return Actor(person.span, owner.name, person.surface, owner.kind, owner.country,
                          speaker=person.name)
@@ -214,7 +219,7 @@ def governing_speech(predicate: Any) -> Any:
     """Return the verb of saying a clause is reported under, through "the line that ..."."""
     current = predicate
     for _ in range(6):
-        if current.head is current:
+        if current.head == current:
             return None
         head = current.head
         if current.dep_ in ("ccomp", "relcl", "acl") and head.lemma_.lower() in SPEECH_NOUNS:
@@ -243,9 +248,10 @@ def firmness(verb: Any) -> str:
 
 def channel(doc: Document, verb: Any) -> str | None:
     """Return how a claim was made: a media outlet, "a statement", "Telegram"."""
-    for token in verb.sent:
+    subjects = {t.i for s in syntax.subjects(verb) for t in s.subtree}
+    for token in verb.subtree:
         actor = actor_at(doc, token.idx, token.idx + len(token.text))
-        if actor is not None and actor.kind == "Media":
+        if actor is not None and actor.kind == "Media" and token.i not in subjects:
             return actor.name
     for token in verb.subtree:
         if token.dep_ == "pobj" and token.lemma_.lower() in MEDIA_CHANNELS:

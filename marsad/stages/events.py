@@ -139,13 +139,14 @@ def perpetrators(doc: Document, trigger: Any, sentence: Any) -> Iterator[str]:
 
 
 def sentence_day(doc: Document, sentence: Any) -> date | None:
-    """Return the day a sentence's event happened: a date it gives, its entry's, or the report's."""
+    """Return the day a sentence's event happened: a date it gives, else its entry's or the report's."""
     segment = doc.segment_at(sentence.start_char)
     base = segment.time.date() if segment and segment.time else doc.published
     if base is None:
         return None
-    for _, _, expression in find_day_expressions(sentence.text):
-        day = resolve_day(expression, base)
-        if day is not None:
-            return day
-    return base
+    expressions = [e for _, _, e in find_day_expressions(sentence.text)]
+    days = [d for e in expressions if (d := resolve_day(e, base)) is not None]
+    if days:
+        return days[0]
+    # "last week" names a time too vague for a day: better no date than a wrong one.
+    return None if expressions else base

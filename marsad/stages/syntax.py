@@ -31,13 +31,13 @@ def anchor(token: Any, stop: frozenset = frozenset()) -> Any:
     """
     current = token
     for _ in range(12):
-        if current.i in stop and current is not token:
+        if current.i in stop and current != token:
             return current
-        if is_predicate(current) and current is not token:
+        if is_predicate(current) and current != token:
             return current
-        noun_stop = (current is not token and current.pos_ in ("NOUN", "PRON")
+        noun_stop = (current != token and current.pos_ in ("NOUN", "PRON")
                      and current.lower_ not in PLACE_NOUNS and current.lemma_.lower() not in PLACE_NOUNS)
-        if noun_stop or current.head is current or current.dep_ not in NOMINAL_DEPS | {"dobj", "nsubj", "nsubjpass"}:
+        if noun_stop or current.head == current or current.dep_ not in NOMINAL_DEPS | {"dobj", "nsubj", "nsubjpass"}:
             return current
         current = current.head
     return current
@@ -47,7 +47,7 @@ def clause_of(token: Any) -> Any:
     """Return the predicate a word belongs to (the word itself if it is one)."""
     current = token
     for _ in range(12):
-        if is_predicate(current) or current.head is current:
+        if is_predicate(current) or current.head == current:
             return current
         current = current.head
     return current
@@ -62,9 +62,9 @@ def argument_path(token: Any, predicate: Any) -> bool:
     """
     current = token
     for _ in range(12):
-        if current is predicate:
+        if current == predicate:
             return True
-        if current.dep_ not in ARGUMENT_DEPS or current.head is current:
+        if current.dep_ not in ARGUMENT_DEPS or current.head == current:
             return False
         if current.dep_ == "prep" and current.lower_ not in ("of", "in", "at", "on", "near", "by"):
             return False
@@ -75,22 +75,22 @@ def argument_path(token: Any, predicate: Any) -> bool:
 def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
     """Say whether a place name sits in the event's own phrase or clause."""
     reached = anchor(place_token, triggers)
-    if reached is trigger_token:
+    if reached == trigger_token:
         return True
     if is_predicate(reached):
         return argument_path(trigger_token, reached)
-    return reached.dep_ in ("nsubj", "nsubjpass", "dobj") and reached.head is trigger_token
+    return reached.dep_ in ("nsubj", "nsubjpass", "dobj") and reached.head == trigger_token
 
 
 def subjects(predicate: Any) -> Iterator[Any]:
     """Yield a predicate's subjects, inherited from the verb it is joined to by "and"."""
     found = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
-    if not found and predicate.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and predicate.head is not predicate:
+    if not found and predicate.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and predicate.head != predicate:
         head = predicate.head
-        if predicate.dep_ == "pcomp" and head.head is not head:
+        if predicate.dep_ == "pcomp" and head.head != head:
             head = head.head
         found = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-        if not found and head.dep_ in ("dobj", "pobj") and head.head is not head:
+        if not found and head.dep_ in ("dobj", "pobj") and head.head != head:
             found = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
     for subject in found:
         yield subject
