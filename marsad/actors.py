@@ -260,6 +260,10 @@ class ActorRegistry:
         iso2 = self._country_index.get_singular(text)
         return self._countries[iso2] if iso2 is not None else None
 
+    def country_by_code(self, iso2: str) -> CountryEntry | None:
+        """Return the country with an ISO 3166-1 alpha-2 code ("SY"); codes are not names ("IS")."""
+        return self._countries.get(iso2.upper())
+
     def countries(self) -> tuple[CountryEntry, ...]:
         return tuple(self._countries.values())
 

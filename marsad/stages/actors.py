@@ -96,7 +96,7 @@ class ActorsStage:
         if meaning is None:
             return None
         if country is None and focus:
-            country = self.registry.country(focus)
+            country = self.registry.country_by_code(focus)
         if country is None:
             return None
         denotes, kind = meaning

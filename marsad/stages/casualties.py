@@ -83,6 +83,8 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
         tokens = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
         if tokens is None:
             continue
+        if tokens.end < len(sentence.doc) and sentence.doc[tokens.end].lower_ == "of":
+            continue    # "one of the wounded" picks from a figure, it is not one
         category, noun = category_after(tokens)
         if category is None:
             category = category_before(tokens)

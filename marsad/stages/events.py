@@ -130,6 +130,8 @@ def victim_tokens(token: Any) -> list[Any]:
 
 def perpetrators(doc: Document, trigger: Any, sentence: Any) -> Iterator[str]:
     """Yield the names of those the sentence says carried the event out."""
+    if trigger.lemma_.lower() in PERPETRATOR_NOUNS:     # "vigilantes attacked ..."
+        yield trigger.text.lower()
     for token in agent_tokens(trigger):
         actor = actor_at(doc, token.idx, token.idx + len(token.text))
         if actor is not None and actor.kind != "Person":

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Iterable
 
 from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
+from marsad.gazetteer import normalise
 from marsad.reconcile import reconcile
 
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
@@ -51,6 +52,13 @@ def is_region(place: Place) -> bool:
     return place.entry is not None and place.entry.feature == "A" and place.anchor is None
 
 
+def is_namesake_seat(place: Place) -> bool:
+    """Say whether a place is a region's seat that shares the region's name ("Latakia")."""
+    entry = place.entry
+    return entry is not None and place.anchor is None and entry.feature_code == "PPLA" and \
+        entry.admin1 is not None and normalise(entry.admin1) == normalise(entry.name)
+
+
 def is_country(place: Place) -> bool:
     return place.entry is not None and place.entry.feature_code.startswith("PCL")
 
@@ -71,7 +79,29 @@ def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]
         home = next((k for k in groups if fits(k, groups[k][0], mention)), None)
         key = home or (mention.event_type, place_key(mention.place), mention.day)
         groups.setdefault(key, []).append(mention)
-    return list(groups.values())
+    return fold_passing_seats(list(groups.values()))
+
+
+def fold_passing_seats(groups: list[list[EventMention]]) -> list[list[EventMention]]:
+    """Fold a seat named once ("bombings in X and Latakia") into a fuller incident in its region.
+
+    A name such as Latakia is both a city and its province; named once beside
+    a town of that province that the report describes at length, it most
+    likely means the province.
+    """
+    kept = []
+    for group in groups:
+        lead = group[0]
+        home = None
+        if len(group) == 1 and is_namesake_seat(lead.place):
+            home = next((g for g in groups if g is not group and len(g) > 1 and
+                         fits((), g[0], replace(lead, place=replace(lead.place, entry=replace(
+                             lead.place.entry, feature="A"))))), None)
+        if home is not None:
+            home.append(lead)
+        else:
+            kept.append(group)
+    return kept
 
 
 def fits(key: tuple, member: EventMention, mention: EventMention) -> bool:
@@ -109,20 +139,23 @@ def merge_perpetrators(perpetrators: Iterable[Perpetrator]) -> tuple[Perpetrator
 
 
 def incidents_in(doc: Document, start: int, end: int, incidents: list[Incident]) -> list[Incident]:
-    """Return the incidents whose place is named between two offsets."""
-    keys = {place_key(p) for p in doc.places if start <= p.span.start < end}
-    regions = {(p.entry.country, p.entry.admin1) for p in doc.places
-               if start <= p.span.start < end and p.entry is not None}
+    """Return the incidents whose place, or whose region, is named between two offsets."""
+    named = [p for p in doc.places if start <= p.span.start < end]
+    keys = {place_key(p) for p in named}
+    regions = {(p.entry.country, p.entry.admin1) for p in named if p.entry is not None and is_region(p)}
     return [i for i in incidents if place_key(i.place) in keys or
-            (i.place.anchor and any(k[0] == "at" and k[1] == (i.place.entry.geonameid if i.place.entry else None) for k in keys))
-            or (i.place.entry is not None and (i.place.entry.country, i.place.entry.admin1) in regions
-                and i.place.entry.feature == "A")]
+            (i.place.entry is not None and (i.place.entry.country, i.place.entry.admin1) in regions)]
 
 
 def link_claim(doc: Document, claim: Claim, incidents: list[Incident]) -> Claim:
     """Tie a claim to the incidents its sentence names, else to the day's violent incidents."""
     named = [i for span in claim.evidence for i in incidents_in(doc, span.start, span.end, incidents)
              if i.event_type in VIOLENT_TYPES]
+    if not named:       # "claimed the attacks": those its live-blog entry reports
+        segment = doc.segment_at(claim.evidence[0].start)
+        if segment is not None:
+            named = [i for i in incidents_in(doc, segment.start, segment.end, incidents)
+                     if i.event_type in VIOLENT_TYPES]
     if not named:
         day = claim.time.date() if claim.time else doc.published
         named = [i for i in incidents if i.event_type in VIOLENT_TYPES and (day is None or i.day == day)]

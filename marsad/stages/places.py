@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Protocol
 
 from marsad.model import Document, GeoEntry, Place, Span
+from marsad.stages.syntax import PLACE_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other entity labels whose text may still be a place the model mislabelled.
@@ -24,14 +25,10 @@ REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|obla
                            re.IGNORECASE)
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "into", "across",
                   "inside", "towards", "toward", "between", "through", "of"}
-# Nouns that an organisation name ends with; a place inside such a name is not a mention.
-ORG_HEADS = {"agency", "news", "network", "army", "ministry", "council", "university", "front",
-             "brigade", "brigades", "forces", "force", "party", "movement", "committee", "times",
-             "post", "tv", "radio", "channel", "observatory", "organisation", "organization",
-             "company", "corporation", "bank", "club", "group", "union", "police", "guard",
-             "media", "office", "court", "television", "airlines", "airways", "institute",
-             "center", "centre", "hospital", "school", "mosque", "church", "station", "airport",
-             "stadium", "prison", "camp", "base", "square", "street", "road", "bridge"}
+# Facilities: "X Airport" or "X Hospital" is still in X.
+FACILITIES = {"hospital", "school", "mosque", "church", "station", "airport", "stadium", "prison",
+              "camp", "base", "square", "street", "road", "bridge", "market", "university",
+              "crossing", "port", "harbour", "harbor", "checkpoint"}
 PLACE_WORD_HEADS = {"province", "governorate", "region", "district", "city", "town", "village",
                     "state", "county", "oblast"}
 MILES_KM = 1.609344
@@ -224,14 +221,32 @@ def proper_runs(parsed: Any) -> Iterator[Any]:
 
 
 def inside_organisation(span: Any) -> bool:
-    """Say whether a name is part of a longer name headed by an organisation noun."""
+    """Say whether a name is part of a longer proper name ("Islamic State", "Tartu News Agency").
+
+    A longer name that ends in a place word or a facility ("X Province",
+    "X Airport") still places its event in X.
+    """
     doc = span.doc
-    after = span.end
-    while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].lower_ not in ORG_HEADS:
-        after += 1
-    if after < len(doc) and doc[after].lower_ in ORG_HEADS and doc[after].text[:1].isupper():
-        return after == span.end or doc[after - 1].pos_ == "PROPN"
-    return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and capitalised(before) and not before.is_sent_start and \
+            not direction(before.lower_):
+        return True
+    end = span.end
+    while end < len(doc) and capitalised(doc[end]):
+        end += 1
+    if end == span.end:
+        return False
+    last = doc[end - 1].lower_
+    return last not in PLACE_WORD_HEADS and last not in FACILITIES
+
+
+def direction(word: str) -> bool:
+    """Say whether a word is a compass direction: "North" or "Northern" Syria is still Syria."""
+    return word in DIRECTIONS or (word.endswith("ern") and word[:-3] in DIRECTIONS)
+
+
+def capitalised(token: Any) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.lower_ != "the"
 
 
 def locative(span: Any) -> bool:
@@ -241,12 +256,19 @@ def locative(span: Any) -> bool:
         return True
     if first.i > 0 and span.doc[first.i - 1].lower_ in LOCATIVE_PREPS - {"of", "to", "from"}:
         return True
-    head = last.head
-    if last.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS - {"of"}:
+    return locative_token(last, depth=0)
+
+
+def locative_token(token: Any, depth: int) -> bool:
+    """Say whether a word's place in the parse is one a place name takes."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS - {"of"}:
         return True
-    if last.dep_ == "conj":
-        return head.ent_type_ in PLACE_LABELS
-    return last.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ in EVENT_NOUNS
+    if token.dep_ == "pobj" and head.lower_ == "of":     # "the town of X", "areas of X"
+        return head.head.lemma_.lower() in PLACE_NOUNS
+    if token.dep_ == "conj" and depth < 4:
+        return head.ent_type_ in PLACE_LABELS or locative_token(head, depth + 1)
+    return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ in EVENT_NOUNS
 
 
 # Nouns of events that a place name may modify ("the Aleppo bombing").
