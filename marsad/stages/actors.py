@@ -42,9 +42,9 @@ class ActorsStage:
                 found.append(actor)
         for ent in parsed.ents:
             if ent.label_ in UNKNOWN_LABELS and not taken.intersection(range(ent.start, ent.end)):
-                if self.is_place(doc, ent):
+                if self.is_place(doc, ent) or self.place_named(doc, ent):
                     continue
-                found.append(unknown_actor(ent))
+                found.append(unknown_actor(ent, found))
         return sorted(found, key=lambda a: a.span.start)
 
     def __call__(self, doc: Document) -> Document:
@@ -107,6 +107,11 @@ class ActorsStage:
         return Actor(Span(chunk.start_char, chunk.end_char), name, chunk.text, kind,
                      country.iso2, speaker)
 
+    def place_named(self, doc: Document, ent: Any) -> bool:
+        """Say whether a one-word organisation is a place the report names elsewhere."""
+        names = {p.name for p in doc.places}
+        return ent.label_ == "ORG" and len(ent) == 1 and ent.text in names
+
     def is_place(self, doc: Document, ent: Any) -> bool:
         return any(p.span.start <= ent.start_char and ent.end_char <= p.span.end for p in doc.places)
 
@@ -122,14 +127,32 @@ class CombinedMatcher:
         return [*self.exact(parsed), *self.folded(parsed)]
 
 
-def unknown_actor(ent: Any) -> Actor:
+def unknown_actor(ent: Any, earlier: list[Actor]) -> Actor:
     """Keep an organisation or person the registry does not know, as written."""
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a"):
         start += 1
     span = ent.doc[start:ent.end]
-    return Actor(Span(span.start_char, span.end_char), span.text, span.text,
-                 UNKNOWN_LABELS[ent.label_])
+    kind = UNKNOWN_LABELS[ent.label_]
+    if kind == "Person" and not is_person(span, earlier):
+        kind = None
+    return Actor(Span(span.start_char, span.end_char), span.text, span.text, kind)
+
+
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "colonel",
+                    "col", "spokesman", "spokeswoman", "governor", "commander", "sheikh", "mayor"})
+
+
+def is_person(span: Any, earlier: list[Actor]) -> bool:
+    """Trust a one-word person name only after a title or as the surname of someone named before.
+
+    The recogniser often takes a lone platform or place ("Twitter") for a person.
+    """
+    if len(span) > 1:
+        return True
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    surnames = {a.name.split()[-1] for a in earlier if a.kind == "Person" and " " in a.name}
+    return before in TITLES or span.text in surnames
 
 
 def token_range(parsed: Any, span: Span) -> range:

@@ -133,7 +133,12 @@ class ClaimsStage:
                 return
 
     def target_name(self, doc: Document, token: Any) -> str | None:
-        """Name an accusation's target: an actor, a country, or a capital standing for one."""
+        """Name an accusation's target: an actor, a country, or a capital standing for one.
+
+        A pronoun ("blaming them") is left out: who "they" are is too often a guess.
+        """
+        if token.pos_ == "PRON":
+            return None
         actor = resolve(doc, token)
         if actor is not None:
             return actor.name

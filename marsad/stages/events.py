@@ -131,13 +131,21 @@ def victim_tokens(token: Any) -> list[Any]:
 def perpetrators(doc: Document, trigger: Any, sentence: Any) -> Iterator[str]:
     """Yield the names of those the sentence says carried the event out."""
     if trigger.lemma_.lower() in PERPETRATOR_NOUNS:     # "vigilantes attacked ..."
-        yield trigger.text.lower()
+        yield plural(trigger)
     for token in agent_tokens(trigger):
         actor = actor_at(doc, token.idx, token.idx + len(token.text))
         if actor is not None and actor.kind != "Person":
             yield actor.name
         elif token.lemma_.lower() in PERPETRATOR_NOUNS and token.pos_ == "NOUN":
-            yield token.text.lower()
+            yield plural(token)
+
+
+def plural(token: Any) -> str:
+    """Name a group by its plural noun, however the sentence wrote it ("vigilante attacks")."""
+    if token.tag_ == "NNS":
+        return token.lower_
+    lemma = token.lemma_.lower()
+    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
 
 
 def sentence_day(doc: Document, sentence: Any) -> date | None:

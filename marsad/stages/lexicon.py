@@ -36,6 +36,8 @@ def trigger_at(token: Any) -> Trigger | None:
     """Return the most specific trigger a token heads, with its modifiers ("suicide bombings")."""
     table = triggers()
     lemma = token.lemma_.lower()
+    if lemma not in table and token.lower_.endswith("s") and token.lower_[:-1] in table:
+        lemma = token.lower_[:-1]       # a capitalised plural the tagger took for a name
     found = [table[lemma]] if lemma in table else []
     for child in modifiers(token):
         phrase = f"{child.lemma_.lower()} {lemma}"

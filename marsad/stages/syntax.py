@@ -12,6 +12,10 @@ PLACE_NOUNS = frozenset({
     "road", "highway", "base", "airport", "port", "border", "crossing", "countryside", "part",
     "parts", "east", "west", "north", "south", "heart", "garage", "building", "compound",
     "village", "refugee", "capital", "zone", "front", "frontline", "outpost", "headquarters"})
+# Offices named after a place: "the Governor of X" says nothing of an event in X.
+OFFICES = frozenset({"governor", "president", "minister", "mayor", "spokesman", "spokeswoman",
+                     "commander", "chief", "head", "leader", "ambassador", "director", "envoy",
+                     "king", "prince", "emir", "sheikh", "general", "bishop", "imam", "prefect"})
 # Dependencies along which a place name still describes the same thing.
 NOMINAL_DEPS = frozenset({"pobj", "prep", "conj", "cc", "compound", "nmod", "amod", "appos", "poss",
                           "case", "npadvmod", "advmod", "punct", "nummod", "det", "quantmod"})
@@ -35,8 +39,9 @@ def anchor(token: Any, stop: frozenset = frozenset()) -> Any:
             return current
         if is_predicate(current) and current != token:
             return current
-        noun_stop = (current != token and current.pos_ in ("NOUN", "PRON")
-                     and current.lower_ not in PLACE_NOUNS and current.lemma_.lower() not in PLACE_NOUNS)
+        noun_stop = current != token and (
+            (current.pos_ in ("NOUN", "PRON") and current.lower_ not in PLACE_NOUNS
+             and current.lemma_.lower() not in PLACE_NOUNS) or current.lower_ in OFFICES)
         if noun_stop or current.head == current or current.dep_ not in NOMINAL_DEPS | {"dobj", "nsubj", "nsubjpass"}:
             return current
         current = current.head
