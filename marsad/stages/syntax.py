@@ -82,9 +82,11 @@ def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
     reached = anchor(place_token, triggers)
     if reached == trigger_token:
         return True
+    if reached.dep_ in ("nsubj", "nsubjpass", "dobj") and is_predicate(reached.head):
+        reached = reached.head      # "killed people in X": X is where the killing was
     if is_predicate(reached):
-        return argument_path(trigger_token, reached)
-    return reached.dep_ in ("nsubj", "nsubjpass", "dobj") and reached.head == trigger_token
+        return reached == trigger_token or argument_path(trigger_token, reached)
+    return False
 
 
 def subjects(predicate: Any) -> Iterator[Any]:
