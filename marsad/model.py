@@ -108,6 +108,7 @@ class EventMention:
     segment: str | None = None
     perpetrators: tuple[str, ...] = ()
     specificity: int = 2            # 1: a generic word ("attacked") typed from context
+    day_stated: bool = False        # the sentence gives the day; else it is the entry's or report's
 
 
 @dataclass(frozen=True)

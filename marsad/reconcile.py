@@ -6,9 +6,11 @@ The rule:
    for equal times its place in the text.
 2. Over the latest figure of each source: ``low`` is the lowest lower bound,
    ``high`` the highest upper bound (null when any source leaves it open, as
-   "at least 90" does), ``best`` the median of the sources' best figures
-   (a range's midpoint, an open figure's lower bound), and ``acled`` the
-   lowest best figure, ACLED's conservative choice.
+   "at least 90" does), ``best`` the newest figure when one source spoke
+   after all the others (a toll that "rose to 50" replaces the morning's
+   "at least 30"), else the median of the sources' best figures (a range's
+   midpoint, an open figure's lower bound), and ``acled`` the lowest best
+   figure, ACLED's conservative choice.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from marsad.model import CasualtyReport, Count
 def latest_by_source(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
                      ) -> list[Count]:
     """Return each source's newest figure."""
+    return [count for _, count in sorted(latest_orders(reports, figure).values(), key=lambda x: x[0])]
+
+
+def latest_orders(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
+                  ) -> dict[str | None, tuple]:
+    """Return each source's newest (order, figure), order being (time, offset)."""
     latest: dict[str | None, tuple] = {}
     for report in reports:
         count = figure(report)
@@ -31,19 +39,21 @@ def latest_by_source(reports: list[CasualtyReport], figure: Callable[[CasualtyRe
         known = latest.get(report.source)
         if known is None or order >= known[0]:
             latest[report.source] = (order, count)
-    return [count for _, count in latest.values()]
+    return latest
 
 
 def reconcile(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
               ) -> dict[str, int | None] | None:
     """Return low/best/high/acled over the sources' latest figures, or None without any."""
-    counts = latest_by_source(reports, figure)
+    counts = latest_by_source(reports, figure)     # oldest first
     bests = [c.best for c in counts if c.best is not None]
     if not bests:
         return None
+    times = sorted(order[0][0] for order in latest_orders(reports, figure).values())
+    newest_alone = len(times) > 1 and times[-1] > times[-2] and counts[-1].best is not None
     lows = [c.low if c.low is not None else c.best for c in counts]
     highs = [c.high for c in counts]
     return {"low": min(x for x in lows if x is not None),
-            "best": median_low(bests),
+            "best": counts[-1].best if newest_alone else median_low(bests),
             "high": None if any(h is None for h in highs) else max(highs),
             "acled": min(bests)}

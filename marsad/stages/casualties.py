@@ -174,6 +174,5 @@ def name_of(doc: Document, token: Any) -> str | None:
         return actor.name
     if token.pos_ == "PRON":
         return None
-    words = [t for t in token.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
-    phrase = " ".join(t.text for t in words) if words else doc.text[start:end]
-    return phrase[:80] or None
+    first = next((t for t in token.subtree if t.dep_ != "det"), token)
+    return doc.text[first.idx:end].strip()[:80] or None

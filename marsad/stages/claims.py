@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from marsad.actors import ActorRegistry
 from marsad.model import Actor, Claim, Document, Span
-from marsad.stages import syntax
+from marsad.stages import lexicon, syntax
 from marsad.stages.actors import actor_at
 
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
@@ -83,7 +83,7 @@ class ClaimsStage:
             yield from self.make(doc, token, "claim", [])
         elif lemma in DENY_VERBS and (objects & DENY_OBJECTS or perpetration_below(token)):
             yield from self.make(doc, token, "denial", [])
-        elif lemma in BLAME_VERBS and (lemma != "hold" or held_responsible(token)):
+        elif lemma in BLAME_VERBS and (lemma != "hold" or held_responsible(token)) and about_violence(token):
             targets = blame_targets(token)
             if targets:
                 yield from self.make(doc, token, "accusation", targets)
@@ -194,6 +194,15 @@ def held_responsible(token: Any) -> bool:
     return any(c.lower_ == "responsible" for c in token.subtree)
 
 
+def about_violence(verb: Any) -> bool:
+    """Say whether a blame is for violence ("for the bombing"), not for "failing to protect"."""
+    reasons = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
+               for c in p.children if c.dep_ in ("pobj", "pcomp")]
+    return not reasons or any(
+        r.lemma_.lower() in EVENT_OBJECTS | PERPETRATE or phrasal_perpetration(r)
+        or lexicon.trigger_at(r) is not None for r in reasons)
+
+
 def blame_targets(verb: Any) -> list[Any]:
     """Return whom a blame verb blames: "blamed X for ...", "blamed the attack on X"."""
     for child in verb.children:
@@ -210,9 +219,10 @@ def phrasal_perpetration(token: Any) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "carry":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-    if lemma == "be":
+    if lemma == "be":       # "was behind", "was (most likely) behind", "was responsible for"
+        near = [*token.children, *(g for c in token.children if c.dep_ == "acomp" for g in c.children)]
         return any((c.dep_ == "prep" and c.lower_ == "behind") or
-                   (c.dep_ == "acomp" and c.lower_ == "responsible") for c in token.children)
+                   (c.dep_ == "acomp" and c.lower_ == "responsible") for c in near)
     return False
 
 
@@ -238,7 +248,9 @@ def governing_speech(predicate: Any) -> Any:
 
 
 def hedged_clause(predicate: Any) -> bool:
-    return any(c.lower_ in HEDGE_WORDS for c in predicate.children)
+    """Say whether a clause hedges: "might have", "was likely behind"."""
+    near = [*predicate.children, *(g for c in predicate.children for g in c.children)]
+    return any(c.lower_ in HEDGE_WORDS for c in near)
 
 
 def firmness(verb: Any) -> str:

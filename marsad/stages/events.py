@@ -19,8 +19,8 @@ from marsad.stages.actors import actor_at
 from marsad.timeexpr import find_day_expressions, resolve_day
 
 # Nouns for perpetrators the registry cannot name; kept as written.
-PERPETRATOR_NOUNS = frozenset({"vigilante", "gunman", "militant", "attacker", "assailant", "mob",
-                               "rebel", "insurgent", "jihadist", "bomber", "fighter", "terrorist",
+PERPETRATOR_NOUNS = frozenset({"vigilante", "gunman", "militant", "mob",
+                               "rebel", "insurgent", "jihadist", "fighter", "terrorist",
                                "rioter", "crowd", "soldier", "troop", "police", "force"})
 
 
@@ -46,13 +46,17 @@ class EventsStage:
 
 def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
     """Yield one mention per place that a trigger in the sentence governs."""
-    found = {t.i: trig for t in sentence if (trig := lexicon.trigger_at(t)) is not None}
+    found = {t.i: trig for t in sentence
+             if (trig := lexicon.trigger_at(t)) is not None and not background(t)}
     if not found:
         return
     trigger_ids = frozenset(found)
-    day = sentence_day(doc, sentence)
+    day, day_stated = sentence_day(doc, sentence)
     segment = doc.segment_at(sentence.start_char)
-    for place in places_in(doc, sentence):
+    named = places_in(doc, sentence)
+    for place in named:
+        if contained(place, named, doc.parsed):
+            continue
         token = place_token(doc.parsed, place)
         if token is None:
             continue
@@ -67,7 +71,27 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
             event_type=event_type, sub_event_type=sub_type, place=place, day=day,
             segment=segment.id if segment else None,
             perpetrators=tuple(perpetrators(doc, best, sentence)),
-            specificity=found[best.i].specificity)
+            specificity=found[best.i].specificity, day_stated=day_stated)
+
+
+# Verbs whose object is the war in the background: "fled the fighting in X".
+BACKGROUND_VERBS = frozenset({"flee", "escape", "leave", "avoid", "survive", "displace", "evade"})
+
+
+def background(token: Any) -> bool:
+    """Say whether an event word names what people fled, not an event the report is about."""
+    clause = syntax.clause_of(token)
+    return clause != token and clause.lemma_.lower() in BACKGROUND_VERBS
+
+
+def contained(place: Place, others: list[Place], parsed: Any) -> bool:
+    """Say whether a place only frames a more precise one: "the X district of <place>"."""
+    token = place_token(parsed, place)
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    part = token.head.head
+    inner = {t.i for t in part.children if t.dep_ in ("compound", "amod", "nmod")}
+    return any((t := place_token(parsed, o)) is not None and t.i in inner for o in others)
 
 
 def places_in(doc: Document, sentence: Any) -> list[Place]:
@@ -148,15 +172,18 @@ def plural(token: Any) -> str:
     return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
 
 
-def sentence_day(doc: Document, sentence: Any) -> date | None:
-    """Return the day a sentence's event happened: a date it gives, else its entry's or the report's."""
+def sentence_day(doc: Document, sentence: Any) -> tuple[date | None, bool]:
+    """Return the day a sentence's event happened, and whether the sentence itself says so.
+
+    A date the sentence gives wins; else its live-blog entry's day or the report's.
+    """
     segment = doc.segment_at(sentence.start_char)
     base = segment.time.date() if segment and segment.time else doc.published
     if base is None:
-        return None
+        return None, False
     expressions = [e for _, _, e in find_day_expressions(sentence.text)]
     days = [d for e in expressions if (d := resolve_day(e, base)) is not None]
     if days:
-        return days[0]
+        return days[0], True
     # "last week" names a time too vague for a day: better no date than a wrong one.
-    return None if expressions else base
+    return (None, True) if expressions else (base, False)

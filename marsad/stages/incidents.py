@@ -10,6 +10,7 @@ mention that names only a country makes none. A generic act of violence
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
@@ -21,6 +22,8 @@ from marsad.reconcile import reconcile
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 SUB_TYPE_RANK = {"Suicide bomb": 3}
+FOLLOW_UP_DAYS = 3
+NEAR_KM = 15
 COORDINATED_WORDS = ("coordinated", "simultaneous", "series of", "wave of", "string of")
 
 
@@ -64,22 +67,46 @@ def is_country(place: Place) -> bool:
 
 
 def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
-    """Group mentions by type, place and day; fold regional and generic ones into others."""
+    """Group mentions by type, place and day; fold regional, generic and undated ones into others.
+
+    Mentions whose sentence states the day are grouped first. A mention that
+    only inherits its day from a live-blog entry or the report ("the attack",
+    in an update the next morning) joins an incident of the same type and
+    place from up to FOLLOW_UP_DAYS earlier.
+    """
     groups: dict[tuple, list[EventMention]] = {}
     later: list[EventMention] = []
-    for mention in mentions:
-        if mention.place is None or is_country(mention.place):
-            continue
+    usable = [m for m in mentions if m.place is not None and not is_country(m.place)]
+    for mention in sorted(usable, key=lambda m: not m.day_stated):
         if is_region(mention.place) or mention.specificity < 2:
             later.append(mention)
             continue
         key = (mention.event_type, place_key(mention.place), mention.day)
+        if key not in groups and not mention.day_stated:
+            key = next((k for k in groups if k[0] == key[0] and near(groups[k][0].place, mention.place)
+                        and follows(groups[k][0], mention)), key)
         groups.setdefault(key, []).append(mention)
     for mention in later:
         home = next((k for k in groups if fits(k, groups[k][0], mention)), None)
         key = home or (mention.event_type, place_key(mention.place), mention.day)
         groups.setdefault(key, []).append(mention)
     return fold_passing_seats(list(groups.values()))
+
+
+def near(a: Place, b: Place) -> bool:
+    """Say whether two points lie within NEAR_KM, as a town and its district do."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return place_key(a) == place_key(b)
+    north = math.radians(b.lat - a.lat)
+    east = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(north, east) <= NEAR_KM
+
+
+def follows(member: EventMention, mention: EventMention) -> bool:
+    """Say whether an undated mention may be a later report of a member's event."""
+    if member.day is None or mention.day is None:
+        return member.day == mention.day
+    return 0 <= (mention.day - member.day).days <= FOLLOW_UP_DAYS
 
 
 def fold_passing_seats(groups: list[list[EventMention]]) -> list[list[EventMention]]:
@@ -106,7 +133,9 @@ def fold_passing_seats(groups: list[list[EventMention]]) -> list[list[EventMenti
 
 def fits(key: tuple, member: EventMention, mention: EventMention) -> bool:
     """Say whether a regional or generic mention belongs to an existing group."""
-    if member.day != mention.day or member.place is None or mention.place is None:
+    if member.place is None or mention.place is None:
+        return False
+    if member.day != mention.day and (mention.day_stated or not follows(member, mention)):
         return False
     if is_region(mention.place):
         inside = member.place.entry is not None and mention.place.entry is not None and \
@@ -158,7 +187,8 @@ def link_claim(doc: Document, claim: Claim, incidents: list[Incident]) -> Claim:
                      if i.event_type in VIOLENT_TYPES]
     if not named:
         day = claim.time.date() if claim.time else doc.published
-        named = [i for i in incidents if i.event_type in VIOLENT_TYPES and (day is None or i.day == day)]
+        named = [i for i in incidents if i.event_type in VIOLENT_TYPES and
+                 (day is None or i.day is None or 0 <= (day - i.day).days <= FOLLOW_UP_DAYS)]
     return replace(claim, incidents=tuple(dict.fromkeys(i.id for i in named)))
 
 

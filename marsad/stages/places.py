@@ -32,6 +32,8 @@ FACILITIES = {"hospital", "school", "mosque", "church", "station", "airport", "s
 PLACE_WORD_HEADS = {"province", "governorate", "region", "district", "city", "town", "village",
                     "state", "county", "oblast"}
 MILES_KM = 1.609344
+NEARBY_KM = 15
+ANCHOR_POPULATION = 50_000
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
               "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
@@ -71,9 +73,14 @@ class PlacesStage:
     def find(self, doc: Document) -> list[Place]:
         candidates = [c for c in recognise(doc.parsed) if self.known(c)]
         focus = focus_countries(self.gazetteer, candidates)
+        first = [self.resolve(c, focus, ()) for c in candidates]
+        # Cities the report names anchor the smaller places: "the X district of Y"
+        # picks the X nearest Y.
+        anchors = tuple(e for e in first if e is not None and e.feature == "P"
+                        and e.population >= ANCHOR_POPULATION)
         places = []
         for candidate in candidates:
-            entry = self.resolve(candidate, focus)
+            entry = self.resolve(candidate, focus, anchors)
             if entry is not None:
                 places.append(locate(doc.text, candidate, entry))
         return places
@@ -99,11 +106,12 @@ class PlacesStage:
         found = self.gazetteer.lookup(candidate.name)
         return [country] + found if country is not None else found
 
-    def resolve(self, candidate: Candidate, focus: list[str]) -> GeoEntry | None:
+    def resolve(self, candidate: Candidate, focus: list[str],
+                anchors: tuple[GeoEntry, ...]) -> GeoEntry | None:
         options = self.options(candidate)
         if not options:
             return None
-        return max(options, key=lambda e: rank(e, focus, candidate.region))
+        return max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors))
 
 
 def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
@@ -120,6 +128,20 @@ def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
     if region and entry.feature == "A":
         score += 3
     return score
+
+
+def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
+    """Favour a reading that lies within NEARBY_KM of another place the report names."""
+    for anchor in anchors:
+        if anchor.geonameid != entry.geonameid and distance_km(anchor, entry) <= NEARBY_KM:
+            return 2.0
+    return 0.0
+
+
+def distance_km(a: GeoEntry, b: GeoEntry) -> float:
+    north = math.radians(b.lat - a.lat)
+    east = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(north, east)
 
 
 def focus_countries(gazetteer: Gazetteer, candidates: list[Candidate]) -> list[str]:
