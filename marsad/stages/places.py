@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterator, Protocol
 
 from marsad.model import Document, GeoEntry, Place, Span
@@ -33,6 +33,7 @@ PLACE_WORD_HEADS = {"province", "governorate", "region", "district", "city", "to
                     "state", "county", "oblast"}
 MILES_KM = 1.609344
 NEARBY_KM = 15
+CACHE_SIZE = 50_000
 ANCHOR_POPULATION = 50_000
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
@@ -69,10 +70,11 @@ class PlacesStage:
     name: str = "places"
     requires: tuple[str, ...] = ("parsed",)
     assigns: tuple[str, ...] = ("places",)
+    cache: dict = field(default_factory=dict, repr=False)
 
     def find(self, doc: Document) -> list[Place]:
         candidates = [c for c in recognise(doc.parsed) if self.known(c)]
-        focus = focus_countries(self.gazetteer, candidates)
+        focus = focus_countries(candidates, self.options)
         first = [self.resolve(c, focus, ()) for c in candidates]
         # Cities the report names anchor the smaller places: "the X district of Y"
         # picks the X nearest Y.
@@ -96,6 +98,15 @@ class PlacesStage:
         return bool(self.options(candidate))
 
     def options(self, candidate: Candidate) -> list[GeoEntry]:
+        """Return a name's gazetteer readings, looked up once per name and stage."""
+        key = (candidate.name, candidate.region)
+        if key not in self.cache:
+            if len(self.cache) > CACHE_SIZE:
+                self.cache.clear()
+            self.cache[key] = self.lookup(candidate)
+        return self.cache[key]
+
+    def lookup(self, candidate: Candidate) -> list[GeoEntry]:
         if candidate.region:
             bare = REGION_SUFFIX.sub("", candidate.name)
             regions = [e for e in self.gazetteer.lookup(bare) if e.feature == "A"]
@@ -144,7 +155,7 @@ def distance_km(a: GeoEntry, b: GeoEntry) -> float:
     return 6371.0 * math.hypot(north, east)
 
 
-def focus_countries(gazetteer: Gazetteer, candidates: list[Candidate]) -> list[str]:
+def focus_countries(candidates: list[Candidate], options: Any) -> list[str]:
     """Rank countries by how many of the report's names point into them.
 
     Each name votes for the country of its largest namesake; a country named
@@ -152,13 +163,11 @@ def focus_countries(gazetteer: Gazetteer, candidates: list[Candidate]) -> list[s
     """
     votes: Counter[str] = Counter()
     for candidate in candidates:
-        country = gazetteer.country(candidate.name)
-        if country is not None:
-            votes[country.country] += 2
-            continue
-        options = gazetteer.lookup(REGION_SUFFIX.sub("", candidate.name))
-        if options:
-            votes[max(options, key=lambda e: e.population).country] += 1
+        found = options(candidate)
+        if found and found[0].feature_code.startswith("PCL"):
+            votes[found[0].country] += 2
+        elif found:
+            votes[max(found, key=lambda e: e.population).country] += 1
     return [code for code, _ in votes.most_common()]
 
 
