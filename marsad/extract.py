@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from marsad.actors import ActorRegistry
+from marsad.gazetteer import Gazetteer
 from marsad.ingest import language_note, looks_english
 from marsad.model import Document
 from marsad.pipeline import Pipeline
@@ -18,7 +19,7 @@ from marsad.stages.claims import ClaimsStage
 from marsad.stages.events import EventsStage
 from marsad.stages.incidents import IncidentsStage
 from marsad.stages.nlp import DEFAULT_MODEL, NlpStage, load_model
-from marsad.stages.places import Gazetteer, PlacesStage
+from marsad.stages.places import PlacesStage
 
 
 def build_pipeline(nlp: Any, gazetteer: Gazetteer, registry: ActorRegistry) -> Pipeline:

@@ -13,8 +13,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Protocol
+from typing import Any, Iterator
 
+from marsad.gazetteer import Gazetteer
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.stages.syntax import PLACE_NOUNS
 
@@ -44,12 +45,6 @@ RELATIVE = re.compile(
     re.IGNORECASE)
 NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
                   r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-class Gazetteer(Protocol):
-    def lookup(self, name: str, country: str | None = None) -> list[GeoEntry]: ...
-    def admin1(self, country: str, name: str) -> GeoEntry | None: ...
-    def country(self, code_or_name: str) -> GeoEntry | None: ...
 
 
 @dataclass(frozen=True)
