@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 
@@ -20,3 +22,38 @@ def geonames_gazetteer(tmp_path_factory):
         patch.undo()
     yield gazetteer
     gazetteer.close()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The packaged spaCy model, loaded once per run."""
+    from marsad.stages.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def registry():
+    """The packaged actor registry."""
+    from marsad.actors import ActorRegistry
+
+    return ActorRegistry.load()
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp, geonames_gazetteer, registry):
+    """The full extraction pipeline over the real model, GeoNames index and registry."""
+    from marsad.extract import build_pipeline
+
+    return build_pipeline(nlp, geonames_gazetteer, registry)
+
+
+@pytest.fixture(scope="session")
+def run_text(pipeline):
+    """Return a function that reads one text, published on a given day, and runs the pipeline."""
+    from marsad.ingest import read_text
+
+    def run(text: str, published: date, doc_id: str = "t"):
+        return pipeline(read_text(text, doc_id, published))
+
+    return run

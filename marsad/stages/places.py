@@ -137,7 +137,12 @@ def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
 
 
 def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
-    """Favour a reading that lies within NEARBY_KM of another place the report names."""
+    """Favour a town or site that lies within NEARBY_KM of another place the report names.
+
+    Regions are left out: a city would otherwise pull its own namesake province.
+    """
+    if entry.feature == "A":
+        return 0.0
     for anchor in anchors:
         if anchor.geonameid != entry.geonameid and distance_km(anchor, entry) <= NEARBY_KM:
             return 2.0
