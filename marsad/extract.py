@@ -26,7 +26,7 @@ def build_pipeline(nlp: Any, gazetteer: Gazetteer, registry: ActorRegistry) -> P
     """Assemble the stages in order over the given model, gazetteer and actor registry."""
     return Pipeline((
         NlpStage(nlp),
-        PlacesStage(gazetteer),
+        PlacesStage(gazetteer, is_actor=lambda name: registry.find(name) is not None),
         ActorsStage(registry, nlp.tokenizer),
         EventsStage(),
         CasualtiesStage(),

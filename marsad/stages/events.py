@@ -64,6 +64,7 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
         if not linked:
             continue
         best = max(linked, key=lambda t: (found[t.i].specificity, -abs(t.i - token.i)))
+        best = sharper_inside(best, found, doc.parsed)
         event_type, sub_type = classify(best, found[best.i], sentence)
         yield EventMention(
             span=Span(sentence.start_char, sentence.end_char),
@@ -94,6 +95,15 @@ def contained(place: Place, others: list[Place], parsed: Any) -> bool:
     return any((t := place_token(parsed, o)) is not None and t.i in inner for o in others)
 
 
+def sharper_inside(best: Any, found: dict, parsed: Any) -> Any:
+    """Prefer a specific trigger inside a generic one's clause: "were killed when a bomb exploded"."""
+    if found[best.i].specificity > 1:
+        return best
+    inside = [parsed[i] for i in found if found[i].specificity > 1 and
+              parsed[i].i in {t.i for t in best.subtree}]
+    return max(inside, key=lambda t: found[t.i].specificity) if inside else best
+
+
 def places_in(doc: Document, sentence: Any) -> list[Place]:
     return [p for p in doc.places if sentence.start_char <= p.span.start < sentence.end_char]
 
@@ -109,10 +119,14 @@ def place_token(parsed: Any, place: Place) -> Any:
 
 def classify(token: Any, trigger: lexicon.Trigger, sentence: Any) -> tuple[str, str]:
     """Type an event, letting a generic word ("attacked", "killed") take its type from context."""
+    harmed = [t for t in sentence if t.lemma_.lower() in ("kill", "wound", "injure")]
+    victims = {t.lemma_.lower() for v in (token, *harmed) for t in victim_tokens(v)}
+    if trigger.event_type == "Battles" and trigger.specificity < 3 and \
+            victims & lexicon.CIVILIAN_NOUNS and not victims & lexicon.COMBATANT_NOUNS:
+        return "Violence against civilians", "Attack"      # "ambushed a bus, killing passengers"
     if trigger.specificity > 1:
         return refine(trigger, sentence)
     agents = {t.lemma_.lower() for t in agent_tokens(token)}
-    victims = {t.lemma_.lower() for t in victim_tokens(token)}
     if agents & lexicon.MOB_NOUNS:
         return "Riots", "Mob violence"
     if victims & lexicon.COMBATANT_NOUNS and not victims & lexicon.CIVILIAN_NOUNS:
@@ -125,7 +139,9 @@ def refine(trigger: lexicon.Trigger, sentence: Any) -> tuple[str, str]:
     if trigger.event_type != "Protests":
         return trigger.event_type, trigger.sub_event_type
     lemmas = {t.lemma_.lower() for t in sentence}
-    if lemmas & {"kill", "shoot", "fire", "live"} and lemmas & {"protester", "demonstrator"}:
+    lethal = lemmas & {"kill", "shoot", "dead", "die"} or "live ammunition" in sentence.text.lower() \
+        or "opened fire" in sentence.text.lower()
+    if lethal and lemmas & {"protester", "demonstrator", "protest", "demonstration"}:
         return "Protests", "Excessive force against protesters"
     if lemmas & {"disperse", "tear", "teargas", "arrest", "detain", "baton", "cannon"}:
         return "Protests", "Protest with intervention"

@@ -13,10 +13,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from marsad.gazetteer import Gazetteer
+from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
+from marsad.numbers import parse_count
 from marsad.stages.syntax import PLACE_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -32,6 +33,9 @@ FACILITIES = {"hospital", "school", "mosque", "church", "station", "airport", "s
               "crossing", "port", "harbour", "harbor", "checkpoint"}
 PLACE_WORD_HEADS = {"province", "governorate", "region", "district", "city", "town", "village",
                     "state", "county", "oblast"}
+# Verbs whose object, when a name, is a place attacked or taken: "shelled X", "seized X".
+ATTACK_VERBS = {"strike", "hit", "shell", "bomb", "attack", "target", "storm", "raid", "capture",
+                "seize", "overrun", "besiege", "recapture", "retake", "pound", "bombard"}
 MILES_KM = 1.609344
 NEARBY_KM = 15
 CACHE_SIZE = 50_000
@@ -39,10 +43,12 @@ ANCHOR_POPULATION = 50_000
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
               "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
+NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
 RELATIVE = re.compile(
-    r"(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+"
-    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+$",
-    re.IGNORECASE)
+    r"\b(?P<dist>\d+(?:\.\d+)?|(?:NUMBER_WORDS)(?:[- ](?:NUMBER_WORDS))?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+"
+    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+$"
+    .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
 NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
                   r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -62,13 +68,14 @@ class PlacesStage:
     """Find and resolve the places a report names."""
 
     gazetteer: Gazetteer
+    is_actor: Callable[[str], bool] = lambda _name: False
     name: str = "places"
     requires: tuple[str, ...] = ("parsed",)
     assigns: tuple[str, ...] = ("places",)
     cache: dict = field(default_factory=dict, repr=False)
 
     def find(self, doc: Document) -> list[Place]:
-        candidates = [c for c in recognise(doc.parsed) if self.known(c)]
+        candidates = [c for c in recognise(doc.parsed) if not self.is_actor(c.name) and self.known(c)]
         focus = focus_countries(candidates, self.options)
         first = [self.resolve(c, focus, ()) for c in candidates]
         # Cities the report names anchor the smaller places: "the X district of Y"
@@ -117,7 +124,8 @@ class PlacesStage:
         options = self.options(candidate)
         if not options:
             return None
-        return max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors))
+        return max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors)
+                   + own_name(e, candidate.name))
 
 
 def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
@@ -134,6 +142,12 @@ def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
     if region and entry.feature == "A":
         score += 3
     return score
+
+
+def own_name(entry: GeoEntry, written: str) -> float:
+    """Favour a place whose own name is the one written over one that merely has it as an alias."""
+    bare = REGION_SUFFIX.sub("", written)
+    return 1.5 if normalise(entry.name) in (normalise(written), normalise(bare)) else 0.0
 
 
 def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
@@ -158,7 +172,8 @@ def distance_km(a: GeoEntry, b: GeoEntry) -> float:
 def focus_countries(candidates: list[Candidate], options: Any) -> list[str]:
     """Rank countries by how many of the report's names point into them.
 
-    Each name votes for the country of its largest namesake; a country named
+    Each name votes for the country of its largest namesake (a place whose own
+    name it is before one that has it as an alias); a country named
     outright votes twice, since a report that says "Syria" is about Syria.
     """
     votes: Counter[str] = Counter()
@@ -167,7 +182,8 @@ def focus_countries(candidates: list[Candidate], options: Any) -> list[str]:
         if found and found[0].feature_code.startswith("PCL"):
             votes[found[0].country] += 2
         elif found:
-            votes[max(found, key=lambda e: e.population).country] += 1
+            votes[max(found, key=lambda e: (own_name(e, candidate.name) > 0, e.feature == "P",
+                                            e.population)).country] += 1
     return [code for code, _ in votes.most_common()]
 
 
@@ -183,8 +199,10 @@ def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
     precision = 3 if entry.feature == "A" else 1
     span = Span(candidate.start, candidate.end)
     match = RELATIVE.search(before)
-    if match and match.group("dir").replace("-", "").lower() in DIRECTIONS:
-        km = float(match.group("dist")) * (MILES_KM if match.group("unit").lower().startswith("mi") else 1)
+    distance = parse_count(match.group("dist")) if match else None
+    if match and distance is not None and distance.best and \
+            match.group("dir").replace("-", "").lower() in DIRECTIONS:
+        km = distance.best * (MILES_KM if match.group("unit").lower().startswith("mi") else 1)
         lat, lon = offset_point(entry.lat, entry.lon, km, match.group("dir").replace("-", "").lower())
         start = candidate.start - len(before) + match.start()
         return Place(Span(start, candidate.end), text[start:candidate.end], entry, 2, lat, lon,
@@ -297,6 +315,8 @@ def locative_token(token: Any, depth: int) -> bool:
         return True
     if token.dep_ == "pobj" and head.lower_ == "of":     # "the town of X", "areas of X"
         return head.head.lemma_.lower() in PLACE_NOUNS
+    if token.dep_ == "dobj" and head.lemma_.lower() in ATTACK_VERBS:     # "missiles struck X"
+        return True
     if token.dep_ == "conj" and depth < 4:
         return head.ent_type_ in PLACE_LABELS or locative_token(head, depth + 1)
     return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ in EVENT_NOUNS

@@ -82,11 +82,27 @@ def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
     reached = anchor(place_token, triggers)
     if reached == trigger_token:
         return True
+    reached = through_prepositions(reached)
+    if reached == trigger_token:
+        return True
     if reached.dep_ in ("nsubj", "nsubjpass", "dobj") and is_predicate(reached.head):
         reached = reached.head      # "killed people in X": X is where the killing was
     if is_predicate(reached):
         return reached == trigger_token or argument_path(trigger_token, reached)
     return False
+
+
+def through_prepositions(token: Any) -> Any:
+    """Climb from a noun in "with rebels near X" or "between the army and X" to what governs it."""
+    current = token
+    for _ in range(6):
+        if current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN"):
+            current = current.head
+        elif current.dep_ == "pobj" and current.head.lower_ in ("with", "between", "against", "among"):
+            current = current.head.head
+        else:
+            return current
+    return current
 
 
 def subjects(predicate: Any) -> Iterator[Any]:
