@@ -77,20 +77,41 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
 
 
 def figures_in(sentence: Any) -> Iterator[Figure]:
-    """Yield the sentence's numbers that count the dead or the wounded."""
+    """Yield the sentence's numbers that count the dead or the wounded.
+
+    A number with no casualty word of its own after an earlier figure takes
+    that figure's category: "killed four in X and six in Y".
+    """
     base = sentence.start_char
+    previous = None
     for start, end, count in find_counts(sentence.text):
         tokens = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
         if tokens is None:
             continue
         if tokens.end < len(sentence.doc) and sentence.doc[tokens.end].lower_ == "of":
             continue    # "one of the wounded" picks from a figure, it is not one
-        category, noun = category_after(tokens)
+        category = category_before(tokens, immediate=True)
+        noun = None
         if category is None:
-            category = category_before(tokens)
+            category, noun = category_after(tokens)
+        if category is None:
+            category = category_before(tokens) or elided(tokens, previous)
         if category is not None:
             attackers = noun is not None and noun.lemma_.lower() in ATTACKERS
-            yield Figure(base + start, base + end, count, category, attackers)
+            previous = Figure(base + start, base + end, count, category, attackers)
+            yield previous
+
+
+def elided(tokens: Any, previous: Figure | None) -> str | None:
+    """Return the earlier figure's category for "and six in Y", where the verb is left out."""
+    if previous is None or tokens.start == 0:
+        return None
+    joined = tokens.doc[tokens.start - 1].lower_ in ("and", ",", "while")
+    after = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
+    tail = after is None or after.lower_ in ("in", "at", "near", "on", ".", ",", ";") or \
+        (after.pos_ == "NOUN" and after.i + 1 < len(tokens.doc)
+         and tokens.doc[after.i + 1].lower_ in ("in", "at", "near", ".", ","))
+    return previous.category if joined and tail else None
 
 
 def category_after(tokens: Any) -> tuple[str | None, Any]:
@@ -110,13 +131,21 @@ def category_after(tokens: Any) -> tuple[str | None, Any]:
     return None, noun
 
 
-def category_before(tokens: Any) -> str | None:
-    """Read "killing N" or "the death toll rose to N": the casualty word before a number."""
+def category_before(tokens: Any, immediate: bool = False) -> str | None:
+    """Read "killing N", "wounding N" or "the death toll rose to N": the casualty word before N.
+
+    With ``immediate``, only a verb right before the figure counts ("killing
+    three people and wounding 11": 11 is wounded, whatever follows it;
+    "killed six and injured ten": six are dead).
+    """
     doc = tokens.doc
-    for token in reversed(doc[max(0, tokens.start - LOOKBACK):tokens.start]):
+    reach = 1 if immediate else LOOKBACK
+    for token in reversed(doc[max(0, tokens.start - reach):tokens.start]):
         lemma = token.lemma_.lower()
         if token.like_num or token.is_punct:
             break
+        if immediate and not token.tag_.startswith("VB"):
+            return None
         if lemma in KILLED or token.lower_ in ("toll",):
             return "killed"
         if lemma in WOUNDED:
@@ -125,16 +154,29 @@ def category_before(tokens: Any) -> str | None:
 
 
 def place_for(doc: Document, sentence: Any, figure: Figure) -> Place | None:
-    """Choose the place named after the figure in its part of the sentence, else before it."""
+    """Choose the place named after the figure in its part of the sentence, else before it.
+
+    Where the sentence reports events, only their places are candidates, so
+    "killing nine civilians who had fled from X" stays with the event's place;
+    a country never takes a figure from a town the sentence names.
+    """
     chunk_start, chunk_end = chunk_around(doc.text, sentence, figure.start)
-    inside = [p for p in doc.places if chunk_start <= p.span.start < chunk_end]
+    named = [p for p in doc.places if sentence.start_char <= p.span.start < sentence.end_char]
+    events = {e.place for e in doc.events if e.span.start == sentence.start_char and e.place}
+    pool = [p for p in named if p in events and not country_level(p)] or \
+        [p for p in named if not country_level(p)]
+    inside = [p for p in pool if chunk_start <= p.span.start < chunk_end]
     after = [p for p in inside if p.span.start >= figure.end]
     if after:
         return after[0]
     before = [p for p in inside if p.span.end <= figure.start]
     if before:
         return before[-1]
-    return None
+    return pool[0] if len(pool) == 1 else None
+
+
+def country_level(place: Place) -> bool:
+    return place.entry is not None and place.entry.feature_code.startswith("PCL")
 
 
 def chunk_around(text: str, sentence: Any, offset: int) -> tuple[int, int]:

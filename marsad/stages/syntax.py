@@ -87,9 +87,10 @@ def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
         return True
     if reached.dep_ in ("nsubj", "nsubjpass", "dobj") and is_predicate(reached.head):
         reached = reached.head      # "killed people in X": X is where the killing was
-    if is_predicate(reached):
-        return reached == trigger_token or argument_path(trigger_token, reached)
-    return False
+    if not is_predicate(reached):
+        return False
+    clauses = [reached, reached.head] if reached.dep_ == "conj" else [reached]   # "killed six and injured ten in X"
+    return any(c == trigger_token or argument_path(trigger_token, c) for c in clauses)
 
 
 def through_prepositions(token: Any) -> Any:
