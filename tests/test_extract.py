@@ -50,9 +50,7 @@ def statuses(incident) -> dict[str, str]:
     pytest.param(
         "Gunmen stormed a police station in Kismayo on Monday, killing six officers. "
         "Shabaab claimed the attack in a statement on its Telegram channel.",
-        "Kismayo", "al-Shabaab", "Telegram", id="somalia-telegram",
-        marks=pytest.mark.xfail(strict=True, reason="channel takes the first medium noun "
-                                "('statement') over the platform the report names ('Telegram')")),
+        "Kismayo", "al-Shabaab", "Telegram", id="somalia-telegram"),
 ])
 def test_extract_claim_names_canonical_actor_and_channel(run_text, text, place, actor, channel):
     doc = run_text(text, MONDAY)

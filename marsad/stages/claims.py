@@ -270,8 +270,12 @@ def channel(doc: Document, verb: Any) -> str | None:
         actor = actor_at(doc, token.idx, token.idx + len(token.text))
         if actor is not None and actor.kind == "Media" and token.i not in subjects:
             return actor.name
-    for token in verb.subtree:
-        if token.dep_ == "pobj" and token.lemma_.lower() in MEDIA_CHANNELS:
+    media = [t for t in verb.subtree if t.lemma_.lower() in MEDIA_CHANNELS and t.i not in subjects]
+    named = [t for t in media if t.text[:1].isupper() or t.pos_ == "PROPN"]
+    for token in named:          # a platform the report names beats "a statement"
+        return token.text
+    for token in media:
+        if token.dep_ == "pobj":
             return token.lemma_.lower()
     return None
 
