@@ -25,6 +25,12 @@ ATTACKERS = frozenset({"bomber", "attacker", "assailant", "gunman", "perpetrator
 SPEECH = frozenset({"say", "report", "tell", "announce", "state", "confirm", "add", "put",
                     "claim", "estimate", "count", "record", "document", "give", "update"})
 CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
+CUMULATIVE = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|war|conflict|uprising|revolution|fighting|"
+    r"offensive|siege|campaign|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|\d{4})|\b(?:war|conflict|uprising|crisis|fighting) (?:has|have|had) "
+    r"(?:killed|claimed|left)|\btoll (?:from|of|in) the (?:war|conflict|uprising|crisis)|"
+    r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b", re.IGNORECASE)
 LOOKAHEAD = 6
 LOOKBACK = 4
 
@@ -59,7 +65,13 @@ class CasualtiesStage:
 
 
 def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
-    """Yield one report per place and source in a sentence, killed and wounded together."""
+    """Yield one report per place and source in a sentence, killed and wounded together.
+
+    A war's running total ("more than 300,000 killed since 2011") counts no
+    incident, so a sentence that gives one yields none.
+    """
+    if CUMULATIVE.search(sentence.text):
+        return
     figures = [f for f in figures_in(sentence) if not f.attackers]
     if not figures:
         return

@@ -22,9 +22,11 @@ from marsad.stages.syntax import PLACE_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other entity labels whose text may still be a place the model mislabelled.
-DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", ""}
+DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", ""}
 REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|oblast|county|prefecture)$",
                            re.IGNORECASE)
+REGION_PREFIX = re.compile(r"(?:the\s+)?(?:province|governorate|region|district)\s+of\s+", re.IGNORECASE)
+CITY_SUFFIX = re.compile(r"\s+(?:city|town|countryside)$")
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "into", "across",
                   "inside", "towards", "toward", "between", "through", "of"}
 # Facilities: "X Airport" or "X Hospital" is still in X.
@@ -40,6 +42,9 @@ MILES_KM = 1.609344
 NEARBY_KM = 15
 CACHE_SIZE = 50_000
 ANCHOR_POPULATION = 50_000
+FOCUS_MAJORITY = 3
+FOREIGN_ALIAS_POPULATION = 100_000
+FOREIGN_DOUBTFUL_POPULATION = 20_000
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
               "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
@@ -61,6 +66,7 @@ class Candidate:
     end: int
     name: str
     region: bool            # written as "X Province" and the like
+    trusted: bool = True    # the recogniser called it a place
 
 
 @dataclass
@@ -76,7 +82,8 @@ class PlacesStage:
 
     def find(self, doc: Document) -> list[Place]:
         candidates = [c for c in recognise(doc.parsed) if not self.is_actor(c.name) and self.known(c)]
-        focus = focus_countries(candidates, self.options)
+        votes = country_votes(candidates, self.options)
+        focus = [code for code, _ in votes.most_common()]
         first = [self.resolve(c, focus, ()) for c in candidates]
         # Cities the report names anchor the smaller places: "the X district of Y"
         # picks the X nearest Y.
@@ -85,7 +92,7 @@ class PlacesStage:
         places = []
         for candidate in candidates:
             entry = self.resolve(candidate, focus, anchors)
-            if entry is not None:
+            if entry is not None and plausible(entry, candidate, votes):
                 places.append(locate(doc.text, candidate, entry))
         return places
 
@@ -144,6 +151,24 @@ def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
     return score
 
 
+def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> bool:
+    """Say whether a reading abroad is believable in a report clearly about one country.
+
+    In a report whose names point FOCUS_MAJORITY times or more into one
+    country, a small foreign town reached only through one of its alternate
+    names ("Barrel" for an Indian town), or through a name the recogniser did
+    not call a place, is far more often a misreading than news from there.
+    """
+    if not votes or entry.feature != "P":
+        return True
+    focus, strength = votes.most_common(1)[0]
+    if entry.country == focus or strength < FOCUS_MAJORITY or strength < 2 * votes[entry.country]:
+        return True
+    if not own_name(entry, candidate.name):
+        return entry.population >= FOREIGN_ALIAS_POPULATION
+    return candidate.trusted or entry.population >= FOREIGN_DOUBTFUL_POPULATION
+
+
 def own_name(entry: GeoEntry, written: str) -> float:
     """Favour a place whose own name is the one written over one that merely has it as an alias."""
     bare = REGION_SUFFIX.sub("", written)
@@ -169,7 +194,7 @@ def distance_km(a: GeoEntry, b: GeoEntry) -> float:
     return 6371.0 * math.hypot(north, east)
 
 
-def focus_countries(candidates: list[Candidate], options: Any) -> list[str]:
+def country_votes(candidates: list[Candidate], options: Any) -> Counter[str]:
     """Rank countries by how many of the report's names point into them.
 
     Each name votes for the country of its largest namesake (a place whose own
@@ -184,7 +209,7 @@ def focus_countries(candidates: list[Candidate], options: Any) -> list[str]:
         elif found:
             votes[max(found, key=lambda e: (own_name(e, candidate.name) > 0, e.feature == "P",
                                             e.population)).country] += 1
-    return [code for code, _ in votes.most_common()]
+    return votes
 
 
 def focus_of(places: tuple[Place, ...]) -> str | None:
@@ -230,15 +255,23 @@ def recognise(parsed: Any) -> Iterator[Candidate]:
                     continue
                 if ent.label_ in PLACE_LABELS or locative(part):
                     seen.update(range(part.start, part.end))
-                    yield candidate_of(part)
+                    yield candidate_of(part, ent.label_ in PLACE_LABELS)
     for run in proper_runs(parsed):
         if run.start not in seen and locative(run) and not inside_organisation(run):
-            yield candidate_of(run)
+            yield candidate_of(run, False)
 
 
-def candidate_of(span: Any) -> Candidate:
+def candidate_of(span: Any, trusted: bool) -> Candidate:
+    """Make a candidate, reading "the province of X" as a region and "X city" as X."""
+    start, end = span.start_char, span.end_char
     text = span.text
-    return Candidate(span.start_char, span.end_char, text, bool(REGION_SUFFIX.search(text)))
+    prefix = REGION_PREFIX.match(text)
+    if prefix:
+        return Candidate(start + prefix.end(), end, text[prefix.end():], True, trusted)
+    suffix = CITY_SUFFIX.search(text)
+    if suffix:
+        return Candidate(start, start + suffix.start(), text[:suffix.start()], False, trusted)
+    return Candidate(start, end, text, bool(REGION_SUFFIX.search(text)), trusted)
 
 
 def split_list(ent: Any) -> Iterator[Any]:
