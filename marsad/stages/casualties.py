@@ -16,7 +16,9 @@ from typing import Any, Iterator
 
 from marsad.model import CasualtyReport, Count, Document, Place, Span
 from marsad.numbers import find_counts
+from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
+from marsad.stages.events import historical, sentence_day
 
 KILLED = frozenset({"kill", "killed", "dead", "die", "died", "death", "deaths", "slay", "slain",
                     "fatality", "fatalities", "massacre", "massacred", "execute", "executed"})
@@ -67,10 +69,13 @@ class CasualtiesStage:
 def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
     """Yield one report per place and source in a sentence, killed and wounded together.
 
-    A war's running total ("more than 300,000 killed since 2011") counts no
-    incident, so a sentence that gives one yields none.
+    A war's running total ("more than 300,000 killed since 2011") or an
+    earlier event's toll counts no incident, so such a sentence yields none.
     """
     if CUMULATIVE.search(sentence.text):
+        return
+    day, stated = sentence_day(doc, sentence)
+    if historical(day if stated else None, doc, sentence):
         return
     figures = [f for f in figures_in(sentence) if not f.attackers]
     if not figures:
@@ -102,6 +107,8 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
             continue
         if tokens.end < len(sentence.doc) and sentence.doc[tokens.end].lower_ == "of":
             continue    # "one of the wounded" picks from a figure, it is not one
+        if counts_events(tokens):
+            continue    # "two attacks", "a 2011 bombing": not people
         category = category_before(tokens, immediate=True)
         noun = None
         if category is None:
@@ -112,6 +119,21 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
             attackers = noun is not None and noun.lemma_.lower() in ATTACKERS
             previous = Figure(base + start, base + end, count, category, attackers)
             yield previous
+
+
+def counts_events(tokens: Any) -> bool:
+    """Say whether a number counts or dates events ("the two attacks"), not people."""
+    root = tokens.root
+    head = root.head if root.dep_ in ("nummod", "compound", "amod", "quantmod") else None
+    nouns = [head] if head is not None else []
+    if tokens.end < len(tokens.doc):
+        nouns.append(tokens.doc[tokens.end])
+    return any(lexicon.trigger_at(n) is not None and n.pos_ == "NOUN" and
+               n.lemma_.lower() not in PERSON_TRIGGERS for n in nouns)
+
+
+# Trigger nouns that name people, so a number before them counts people.
+PERSON_TRIGGERS = frozenset({"protester", "demonstrator", "rioter", "gunman", "bomber", "vigilante"})
 
 
 def elided(tokens: Any, previous: Figure | None) -> str | None:

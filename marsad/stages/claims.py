@@ -110,6 +110,9 @@ class ClaimsStage:
         speech = governing_speech(predicate)
         if not doers or speech is None:
             return
+        if all(self_reference(d) for d in doers):      # "X said it carried out ..."
+            yield from self.make(doc, speech, "claim", [])
+            return
         for claim in self.make(doc, speech, "accusation", doers):
             if claim.actor in claim.against:
                 yield Claim(claim.id, "claim", claim.actor, claim.evidence, (), (), None,
@@ -181,6 +184,14 @@ def body_of(doc: Document, person: Actor) -> Actor:
             return Actor(person.span, owner.name, person.surface, owner.kind, owner.country,
                          speaker=person.name)
     return person
+
+
+def self_reference(token: Any) -> bool:
+    """Say whether a doer is the speaker itself: "it", "we", "its fighters", "his men"."""
+    if token.pos_ == "PRON" and token.lemma_.lower() in ("it", "we", "they", "i"):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "our", "his", "their", "her")
+               for c in token.children)
 
 
 def negated(token: Any) -> bool:

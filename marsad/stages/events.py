@@ -9,6 +9,7 @@ specific trigger word, refined by who did it to whom.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
@@ -52,6 +53,8 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
         return
     trigger_ids = frozenset(found)
     day, day_stated = sentence_day(doc, sentence)
+    if historical(day if day_stated else None, doc, sentence):
+        return      # background: an earlier event the report recalls
     segment = doc.segment_at(sentence.start_char)
     named = places_in(doc, sentence)
     for place in named:
@@ -191,15 +194,55 @@ def plural(token: Any) -> str:
 def sentence_day(doc: Document, sentence: Any) -> tuple[date | None, bool]:
     """Return the day a sentence's event happened, and whether the sentence itself says so.
 
-    A date the sentence gives wins; else its live-blog entry's day or the report's.
+    A date the sentence gives wins, except the dateline's ("KABUL, Aug 27 -")
+    and the day something was said ("said on Monday"); else the sentence's
+    live-blog entry's day or the report's. A time too vague for a day ("last
+    week") gives no date rather than a wrong one.
     """
     segment = doc.segment_at(sentence.start_char)
     base = segment.time.date() if segment and segment.time else doc.published
     if base is None:
         return None, False
-    expressions = [e for _, _, e in find_day_expressions(sentence.text)]
-    days = [d for e in expressions if (d := resolve_day(e, base)) is not None]
+    expressions = [e for e in find_day_expressions(sentence.text) if about_event(sentence, e)]
+    days = [d for _, _, e in expressions if (d := resolve_day(e, base)) is not None]
     if days:
         return days[0], True
-    # "last week" names a time too vague for a day: better no date than a wrong one.
     return (None, True) if expressions else (base, False)
+
+
+def about_event(sentence: Any, expression: tuple[int, int, str]) -> bool:
+    """Say whether a date expression dates the event, not the dateline or a statement."""
+    start, end, _ = expression
+    dateline = DATELINE.match(sentence.text)
+    if dateline and start < dateline.end():
+        return False
+    tokens = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end,
+                                    alignment_mode="expand")
+    if tokens is None:
+        return True
+    governor = syntax.clause_of(tokens.root)
+    return governor.lemma_.lower() not in SPEECH_VERBS
+
+
+def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
+    """Say whether a sentence recalls an earlier event ("the 2011 bombing", "attacks last year").
+
+    It does when the day it gives is over HISTORY_DAYS before the report, or
+    when it names an earlier year than the report's.
+    """
+    if mention_day is not None and doc.published is not None:
+        return (doc.published - mention_day).days > HISTORY_DAYS
+    if LAST_YEAR.search(sentence.text):
+        return True
+    years = [int(y) for y in YEAR.findall(sentence.text)]
+    return doc.published is not None and any(y < doc.published.year for y in years)
+
+
+# A dateline: "MOGADISHU, Oct 16 (Reuters) -", "Kabul, 27 August 2021 —".
+DATELINE = re.compile(r"\s*[A-Z][\w .'’-]{1,40},?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                      r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]")
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "report", "confirm", "add",
+                          "declare", "deny", "accuse", "blame", "write", "post", "tweet"})
+HISTORY_DAYS = 14
+YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
+LAST_YEAR = re.compile(r"\blast year\b|\byears? ago\b", re.IGNORECASE)

@@ -131,8 +131,9 @@ class PlacesStage:
         options = self.options(candidate)
         if not options:
             return None
-        return max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors)
+        best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors)
                    + own_name(e, candidate.name))
+        return city_state(best, options)
 
 
 def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
@@ -149,6 +150,15 @@ def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
     if region and entry.feature == "A":
         score += 3
     return score
+
+
+def city_state(best: GeoEntry, options: list[GeoEntry]) -> GeoEntry:
+    """Read a country that is one city (Hong Kong, Singapore) as the city: events happen there."""
+    if not best.feature_code.startswith("PCL"):
+        return best
+    same = [e for e in options if e.country == best.country and e.feature_code == "PPLC"
+            and normalise(e.name) == normalise(best.name)]
+    return same[0] if same else best
 
 
 def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> bool:
