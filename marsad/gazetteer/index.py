@@ -25,11 +25,10 @@ import platformdirs
 
 from marsad.model import GeoEntry
 
-from .lookup import KeyedGazetteer
-from .names import with_squeezed
+from .lookup import KeyedGazetteer, filed_keys
 from .supplement import fingerprint, read_supplements, supplement_paths
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3      # 3: skeleton keys ("#...") for places and admin regions
 CACHE_ENV = "MARSAD_CACHE_DIR"
 _STALE_TEMP_SECONDS = 3600
 _SCHEMA = """
@@ -165,7 +164,7 @@ def _fill(db: sqlite3.Connection, entries: Iterable[tuple[GeoEntry, set[str]]]) 
         rows.append((entry.geonameid, entry.name, entry.lat, entry.lon, entry.country,
                      entry.admin1, entry.admin2, entry.feature, entry.feature_code,
                      entry.population))
-        names.extend((key, entry.geonameid) for key in with_squeezed(keys))
+        names.extend((key, entry.geonameid) for key in filed_keys(entry, keys))
     rows.sort()
     names.sort()        # sorted inserts fill b-tree pages densely
     # Plain INSERT: a repeated geonameid is a bug to hear about, not to drop.

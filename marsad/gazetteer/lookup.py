@@ -1,8 +1,9 @@
 """Answer the Gazetteer protocol from one primitive: the entries under a key.
 
 :class:`KeyedGazetteer` holds the lookup rules (exact key, admin suffixes,
-Arabic article variants, ranking) once; the in-memory and the SQLite
-gazetteers only say how to fetch the entries filed under a set of keys.
+Arabic article variants, doubled letters, transliteration skeletons, ranking)
+once; the in-memory and the SQLite gazetteers only say how to fetch the
+entries filed under a set of keys.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from marsad.model import GeoEntry
 
-from .names import admin_keys, article_variants, normalise, split_admin_suffix, squeezed_tries
+from .names import (admin_keys, article_variants, normalise, skeleton_tries,
+                    split_admin_suffix, squeezed_tries, with_skeletons, with_squeezed)
 
 Accept = Callable[[GeoEntry], bool]
 
@@ -21,6 +23,9 @@ Accept = Callable[[GeoEntry], bool]
 # size: Tartus (seat) before Tortosa (Spain), but Gaza before Gasa (Bhutan).
 _SEAT_BONUS = {"PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLG": 0.5}
 _ADMIN_ORDER = {"ADM1": 0, "ADM2": 1, "PCLI": 2}
+# Only populated places and admin regions are filed under skeletons: a site
+# (camp, base, ruin) found by a loose spelling is more often wrong than right.
+SKELETON_FEATURES = frozenset({"P", "A"})
 
 
 def rank(entry: GeoEntry) -> tuple[int, float, str, int]:
@@ -71,7 +76,13 @@ class KeyedGazetteer(ABC):
         """Return the entry with ``geonameid``, or None."""
 
     def lookup(self, name: str, country: str | None = None) -> list[GeoEntry]:
-        """Return every entry called ``name`` (in ``country``, if given), best first."""
+        """Return every entry called ``name`` (in ``country``, if given), best first.
+
+        Tries the exact key, then Arabic article variants, then doubled letters
+        made single; only when all find nothing, the transliteration skeleton
+        (see :func:`~marsad.gazetteer.names.skeleton`), which answers with
+        populated places and admin regions only.
+        """
         return self._resolve(name, country, _anything)
 
     def admin1(self, country: str, name: str) -> GeoEntry | None:
@@ -86,21 +97,34 @@ class KeyedGazetteer(ABC):
             by_code = self.country_by_code(text.upper())
             if by_code is not None:
                 return by_code
-        found = self._resolve(text, None, lambda e: e.feature_code == "PCLI")
+        # No skeleton: a loose match would make any capitalised word a country.
+        found = self._resolve(text, None, lambda e: e.feature_code == "PCLI", loose=False)
         return found[0] if found else None
 
-    def _resolve(self, name: str, country: str | None, accept: Accept) -> list[GeoEntry]:
+    def _resolve(self, name: str, country: str | None, accept: Accept,
+                 loose: bool = True) -> list[GeoEntry]:
         key = normalise(name)
         if not key:
             return []
         code = country.strip().upper() if country else None
         admins: list[GeoEntry] = []
         core = split_admin_suffix(key)
+
+        def is_admin(entry: GeoEntry) -> bool:
+            return _is_admin(entry) and accept(entry)
+
         if core:
             admins = self._first_found([[core], article_variants(core), squeezed_tries(core)],
-                                       code, lambda e: _is_admin(e) and accept(e))
+                                       code, is_admin)
         tries = [[key]] if admins else [[key], article_variants(key), squeezed_tries(key)]
         others = self._first_found(tries, code, accept)
+        if loose and not admins and not others:
+            # The last resort: the skeleton, the region's first when named as one.
+            if core:
+                admins = self._first_found([skeleton_tries(core)], code, is_admin)
+            if not admins:
+                others = self._first_found([skeleton_tries(key)], code,
+                                           lambda e: e.feature in SKELETON_FEATURES and accept(e))
         return _unique(sorted(admins, key=admin_rank) + sorted(others, key=rank))
 
     def _first_found(self, tries: Iterable[Sequence[str]], country: str | None,
@@ -121,9 +145,22 @@ def entry_keys(entry: GeoEntry, names: Iterable[str]) -> set[str]:
     """Return the keys ``entry`` is filed under: its names, normalised.
 
     Admin regions also answer to their names less "Province", "Governorate", ...
-    The index adds squeezed forms when it files them (see ``with_squeezed``).
+    The index adds squeezed forms and skeletons when it files them (see
+    :func:`filed_keys`).
     """
     every = [entry.name, *names]
     if entry.feature == "A":
         return {key for name in every for key in admin_keys(name)}
     return {key for key in map(normalise, every) if key}
+
+
+def filed_keys(entry: GeoEntry, keys: set[str]) -> set[str]:
+    """Return every key ``entry`` is stored under, given its ``keys`` (normalised).
+
+    The keys, the "~"-marked squeezed forms of those with doubled letters and,
+    for populated places and admin regions, their "#"-marked skeletons.
+    """
+    filed = with_squeezed(keys)
+    if entry.feature in SKELETON_FEATURES:
+        filed |= with_skeletons(keys)
+    return filed

@@ -10,8 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from marsad.model import GeoEntry
 
-from .lookup import KeyedGazetteer, entry_keys
-from .names import with_squeezed
+from .lookup import KeyedGazetteer, entry_keys, filed_keys
 
 
 class MemoryGazetteer(KeyedGazetteer):
@@ -28,7 +27,7 @@ class MemoryGazetteer(KeyedGazetteer):
         others = alternate_names or {}
         for entry in entries:
             self._by_id[entry.geonameid] = entry
-            for key in with_squeezed(entry_keys(entry, others.get(entry.geonameid, ()))):
+            for key in filed_keys(entry, entry_keys(entry, others.get(entry.geonameid, ()))):
                 self._by_key[key].append(entry.geonameid)
 
     def fetch(self, keys: Sequence[str], country: str | None) -> list[GeoEntry]:

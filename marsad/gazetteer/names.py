@@ -64,6 +64,78 @@ def squeezed_tries(key: str) -> list[str]:
     return sorted(forms | {"~" + form for form in forms})
 
 
+# The transliteration skeleton: the last-resort key that makes "Deir Ezzor",
+# "Maaret al-Numan" and "Jisr al-Shoghour" equal GeoNames' "Deir ez-Zor",
+# "Ma'arrat an Nu'man" and "Jisr ash Shughur". It is filed under "#" + itself,
+# for places and admin regions only, and tried only after every other key.
+SKELETON_PREFIX = "#"
+# Shorter skeletons match too many common words ("Packs", "About", "Drill").
+MIN_SKELETON = 5
+# Article particles dropped wherever they stand as a word ("deir ez zor").
+SKELETON_ARTICLES = frozenset(ARTICLES + ("ed", "el", "es", "esh", "et", "ez", "ul"))
+# An article glued on with its sun letter doubled: "ezzor" -> "zor", "assuwayda"
+# -> "suwayda"; only in a name's later words, so "Assam" or "Essen" stay.
+_GLUED_ARTICLE = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
+_LATIN_KEY = re.compile(r"[a-z ]+")
+# Spellings of one sound, folded in every name.
+_SKELETON_PAIRS = (("dj", "j"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"),
+                   ("oo", "u"), ("ee", "i"), ("ie", "i"))
+# Vowel qualities and digraphs Arabic transliterations swap ("Maaret"/"Maarat",
+# "Shoghour"/"Shughur", "Afer"/"Afar"). Folded only in names of two or more
+# words: on single English words they would match 1 in 20 (measured), on
+# multi-word names almost never.
+_SKELETON_FOLDS = (("ei", "ay"), ("ey", "ay"), ("ai", "ay"), ("o", "u"), ("e", "a"),
+                   ("gh", "g"), ("kh", "k"), ("dh", "d"), ("th", "t"))
+
+
+def skeleton(name: str) -> str | None:
+    """Return the transliteration skeleton of ``name``, or None if it has none.
+
+    Arabic articles go ("Deir ez-Zor", "Deir Ezzor" -> "deir zor"), words run
+    together, letter pairs that spell one sound fold (q/k, ou/u, ee/i, dj/j,
+    ph/f), multi-word names also fold vowel qualities (e/a, o/u, ei/ai/ay) and
+    gh/kh/dh/th, and doubled letters go single: "Deir Ezzor" -> "dayrzur".
+    Names with letters outside a-z, or skeletons under :data:`MIN_SKELETON`
+    letters, have none.
+    """
+    return _skeleton_of_key(normalise(name))
+
+
+def _skeleton_of_key(key: str) -> str | None:
+    if not _LATIN_KEY.fullmatch(key):
+        return None
+    words = key.split(" ")
+    words = [w for w in words if w not in SKELETON_ARTICLES] or words
+    words = words[:1] + [_GLUED_ARTICLE.sub(r"\1", w) for w in words[1:]]
+    text = "".join(words)
+    for spelling, sound in _SKELETON_PAIRS:
+        text = text.replace(spelling, sound)
+    if len(words) > 1:
+        for spelling, sound in _SKELETON_FOLDS:
+            text = text.replace(spelling, sound)
+    text = squeezed(text)
+    return text if len(text) >= MIN_SKELETON else None
+
+
+def with_skeletons(keys: set[str]) -> set[str]:
+    """Return the "#"-marked skeletons of ``keys`` (normalised) that differ from their key.
+
+    A key that is its own skeleton ("mosul") is not filed again: a skeleton
+    lookup tries the plain key too (see :func:`skeleton_tries`).
+    """
+    return {SKELETON_PREFIX + s for k in keys if (s := _skeleton_of_key(k)) and s != k}
+
+
+def skeleton_tries(key: str) -> list[str]:
+    """Return the keys a skeleton lookup of ``key`` (normalised) tries.
+
+    None, or its skeleton both plain (names that are their own skeleton) and
+    "#"-marked (names whose skeleton differs from them).
+    """
+    found = _skeleton_of_key(key)
+    return [found, SKELETON_PREFIX + found] if found else []
+
+
 def strip_article(key: str) -> str:
     """Return ``key`` without a leading Arabic article ("al qusayr" -> "qusayr")."""
     head, _, rest = key.partition(" ")
@@ -83,10 +155,13 @@ def article_variants(key: str, limit: int = 60) -> list[str]:
     cores = {core}
     for i in inner[:2]:
         cores |= {_swap_word(c, i, article) for c in cores for article in ARTICLES}
-    variants = set(cores)
-    variants |= {f"{article} {c}" for c in cores for article in ARTICLES}
-    variants.discard(key)
-    return sorted(variants)[:limit]
+    # Cores first, then the original core with a leading article, then the
+    # rest: the limit must cut the unlikely spellings, not "jisr ash shughur".
+    swapped = sorted(cores - {core})
+    ordered = [core, *swapped, *(f"{article} {core}" for article in ARTICLES),
+               *(f"{article} {c}" for c in swapped for article in ARTICLES)]
+    variants = [v for v in dict.fromkeys(ordered) if v != key]
+    return variants[:limit]
 
 
 def _swap_word(text: str, index: int, word: str) -> str:

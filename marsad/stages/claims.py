@@ -24,13 +24,18 @@ from marsad.stages.actors import actor_at
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
 EVENT_OBJECTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "killing",
                            "operation", "raid", "strike", "ambush", "massacre", "shooting",
-                           "kidnapping", "abduction", "assassination", "bomb"})
+                           "kidnapping", "abduction", "assassination", "bomb", "striking",
+                           "targeting", "attacking", "shelling", "bombing"})
 TAKE_VERBS = frozenset({"take", "accept", "assume", "bear", "admit", "acknowledge"})
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "rebuff"})
 DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role", "link",
                           "claim", "accusation", "report", "allegation", "charge", "participation",
                           "part", "hand"})
-BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "implicate"})
+BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate"})
+STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "emir"})
+OFFICIAL_NOUNS = frozenset({"official", "source", "authority", "police", "policeman", "spokesman",
+                            "spokeswoman", "spokesperson", "officer", "minister", "ministry",
+                            "governor", "commander", "army", "military", "government"})
 PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
                         "mastermind", "launch", "execute"})
 SPEECH = frozenset({"say", "state", "report", "claim", "tell", "announce", "allege", "suggest",
@@ -83,10 +88,12 @@ class ClaimsStage:
             yield from self.make(doc, token, "claim", [])
         elif lemma in DENY_VERBS and (objects & DENY_OBJECTS or perpetration_below(token)):
             yield from self.make(doc, token, "denial", [])
-        elif lemma in BLAME_VERBS and (lemma != "hold" or held_responsible(token)) and about_violence(token):
+        elif blames(token) and about_violence(token):
             targets = blame_targets(token)
             if targets:
                 yield from self.make(doc, token, "accusation", targets)
+        elif lemma == "have" and "nothing" in objects and any(t.lemma_ == "do" for t in token.subtree):
+            yield from self.disowned(doc, token)
         elif lemma in PERPETRATE or phrasal_perpetration(token):
             yield from self.reported_perpetration(doc, token)
 
@@ -103,6 +110,16 @@ class ClaimsStage:
                 channel=channel(doc, verb) if kind == "claim" else None,
                 time=time_of(doc, sentence), firmness=firmness(verb),
                 speaker=speaker.speaker or (speaker.surface if speaker.surface != speaker.name else None))
+
+    def disowned(self, doc: Document, predicate: Any) -> Iterator[Claim]:
+        """Read "X had nothing to do with the attack" as X's denial, whoever reports it."""
+        sentence = predicate.sent
+        for subject in syntax.subjects(predicate):
+            actor = resolve(doc, subject)
+            if actor is not None:
+                yield Claim("", "denial", actor.name, (Span(sentence.start_char, sentence.end_char),),
+                            time=time_of(doc, sentence), firmness=firmness(predicate))
+                return
 
     def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "S said that T carried out the attack" into S accusing T (or claiming it)."""
@@ -127,13 +144,44 @@ class ClaimsStage:
         subjects = list(syntax.subjects(verb))
         named = [a for s in subjects if (a := actor_at(doc, s.idx, s.idx + len(s.text))) is not None]
         if named:       # a name beats a pronoun or "the group" beside it
-            yield body_of(doc, named[0]) if named[0].kind == "Person" else named[0]
+            actor = body_of(doc, named[0]) if named[0].kind == "Person" else named[0]
+            yield self.statesman(doc, actor) if actor.kind == "Person" else actor
             return
         for subject in subjects:
-            actor = resolve(doc, subject)
+            actor = resolve(doc, subject) or self.official(doc, subject)
             if actor is not None:
                 yield actor
                 return
+
+    def statesman(self, doc: Document, person: Actor) -> Actor:
+        """Let a president or minister speak for the state: "President X" is the government."""
+        span = doc.parsed.char_span(person.span.start, person.span.end, alignment_mode="expand")
+        if span is None:
+            return person
+        words = {t.lower_ for t in span.root.children} | {t.lower_ for t in span}
+        if not words & STATE_TITLES:
+            return person
+        country = next((c for t in span.root.subtree if (c := self.registry.country(t.text))), None)
+        if country is None and doc.extras.get("focus"):
+            country = self.registry.country_by_code(doc.extras["focus"])
+        if country is None:
+            return person
+        return Actor(person.span, self.registry.name_for(country.iso2, "government"), person.surface,
+                     "Government body", country.iso2, speaker=person.name)
+
+    def official(self, doc: Document, token: Any) -> Actor | None:
+        """Name the state behind "officials", "security sources", "the police" and the like."""
+        if token.lemma_.lower() not in OFFICIAL_NOUNS:
+            return None
+        country = next((c for t in token.subtree if (c := self.registry.country(t.text)) is not None), None)
+        if country is None and doc.extras.get("focus"):
+            country = self.registry.country_by_code(doc.extras["focus"])
+        if country is None:
+            return None
+        chunk = " ".join(t.text for t in token.subtree if t.dep_ != "det")
+        denotes = "police" if token.lemma_.lower() in ("police", "policeman") else "government"
+        return Actor(Span(token.idx, token.idx + len(token.text)), self.registry.name_for(country.iso2, denotes),
+                     chunk, "Government body", country.iso2, speaker=chunk)
 
     def target_name(self, doc: Document, token: Any) -> str | None:
         """Name an accusation's target: an actor, a country, or a capital standing for one.
@@ -142,8 +190,10 @@ class ClaimsStage:
         """
         if token.pos_ == "PRON":
             return None
-        actor = resolve(doc, token)
-        if actor is not None:
+        actor = resolve(doc, token) or next(
+            (a for t in token.subtree if t.dep_ in ("compound", "pobj", "poss", "nmod")
+             and (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None), None)
+        if actor is not None:       # "fighters of X" and "X-K" blame X
             return actor.name
         country = self.registry.country(token.text)
         if country is None and token.ent_type_:
@@ -205,13 +255,24 @@ def held_responsible(token: Any) -> bool:
     return any(c.lower_ == "responsible" for c in token.subtree)
 
 
+def blames(verb: Any) -> bool:
+    """Say whether a verb lays blame: "blamed", "accused", "held/named X responsible", "put the blame on"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("hold", "name", "identify", "single"):
+        return any(c.lower_ in ("responsible", "culprit", "culprits", "perpetrator", "perpetrators")
+                   for c in verb.subtree)
+    if lemma in ("put", "lay", "place", "pin", "cast"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "blame" for c in verb.children)
+    return lemma in BLAME_VERBS
+
+
 def about_violence(verb: Any) -> bool:
     """Say whether a blame is for violence ("for the bombing"), not for "failing to protect"."""
     reasons = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
                for c in p.children if c.dep_ in ("pobj", "pcomp")]
     return not reasons or any(
-        r.lemma_.lower() in EVENT_OBJECTS | PERPETRATE or phrasal_perpetration(r)
-        or lexicon.trigger_at(r) is not None for r in reasons)
+        t.lemma_.lower() in EVENT_OBJECTS | PERPETRATE or phrasal_perpetration(t)
+        or lexicon.trigger_at(t) is not None for r in reasons for t in r.subtree)
 
 
 def blame_targets(verb: Any) -> list[Any]:
