@@ -12,6 +12,7 @@ from marsad.gazetteer import Gazetteer, MemoryGazetteer, SqliteGazetteer, normal
 from marsad.gazetteer import index
 from marsad.gazetteer.cli import gazetteer as gazetteer_cli
 from marsad.gazetteer.lookup import KeyedGazetteer, entry_keys
+from marsad.gazetteer.names import article_variants, skeleton
 from marsad.gazetteer.supplement import (ENV_VAR, SupplementError, fingerprint,
                                          read_supplements, supplement_paths)
 from marsad.model import GeoEntry
@@ -80,6 +81,68 @@ def test_gazetteer_lookup_tries_arabic_article_variants(kind, name, tmp_path):
 def test_gazetteer_lookup_swaps_inner_articles_and_doubled_letters(kind, name, tmp_path):
     found = make_gazetteer(kind, tmp_path).lookup(name)
     assert [e.geonameid for e in found] == [167611]
+
+
+def test_gazetteer_article_variants_keep_inner_swaps_within_the_limit():
+    assert "jisr ash shughur" in article_variants("jisr al shughur")
+    assert "ras el ain" in article_variants("ras al ain")
+
+
+@pytest.mark.parametrize(("news", "geonames"), [
+    ("Deir Ezzor", "Deir ez-Zor"), ("Deir al-Zour", "Dayr az Zawr"),
+    ("Maaret al-Numan", "Ma‘arrat an Nu‘mān"), ("Maarat Al Nouman", "Ma'arrat an Nu'man"),
+    ("Jisr al-Shoghour", "Jisr ash Shughūr"), ("Jisr al-Shugour", "Jisr ash Shughur"),
+    ("Tal Afer", "Tall ‘Afar"), ("Khan Shaykhoun", "Khān Shaykhūn"), ("Qamishly", "Qamishly"),
+    ("Qunduz", "Kunduz"), ("Muqdisho", "Mukdisho"), ("Boukamal", "Bukamal"), ("Djeble", "Jeble"),
+])
+def test_gazetteer_skeleton_equates_transliterations(news, geonames):
+    assert skeleton(news) is not None and skeleton(news) == skeleton(geonames)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Efrin", "Afrin"),          # vowel quality folds only in names of two or more words
+    ("Estate", "Astate"), ("Trace", "Truce"), ("Surge", "Sarge"),
+    ("Assam", "Sam Am"),         # a glued article drops only from a later word
+    ("Maaret al-Numan", "Maaret al-Nasr"),
+])
+def test_gazetteer_skeleton_keeps_different_names_apart(one, other):
+    assert skeleton(one) != skeleton(other)
+
+
+@pytest.mark.parametrize("name", ["Bab", "Homs", "al-Bab", "طرطوس", "Route 66", ""])
+def test_gazetteer_skeleton_is_none_for_short_or_non_latin_names(name):
+    assert skeleton(name) is None
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["Maaret al-Numan", "Maarat el-Nouman", "Mearat al-Noman"])
+def test_gazetteer_lookup_falls_back_to_the_skeleton(kind, name, tmp_path):
+    assert [e.geonameid for e in make_gazetteer(kind, tmp_path).lookup(name)] == [167611]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gazetteer_skeleton_matches_rank_places_before_regions(kind, tmp_path):
+    # "Tarrtoos" is no name nor doubled-letter form; its skeleton "tartus" is.
+    places = make_gazetteer(kind, tmp_path)
+    assert [e.geonameid for e in places.lookup("Tarrtoos")] == [163345, -3]
+    assert [e.geonameid for e in places.lookup("Tarrtoos", country="ES")] == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gazetteer_skeleton_skips_sites_and_countries(kind, tmp_path):
+    places = make_gazetteer(kind, tmp_path)
+    assert places.lookup("Zaatari camp")[0].geonameid == -4         # exact: found
+    assert places.lookup("Zaateri camp") == []                      # skeleton: a site, skipped
+    assert [e.geonameid for e in places.lookup("Syrian Arab Repoublic")] == [163843]
+    assert places.country("Syrian Arab Repoublic") is None          # country() never guesses
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gazetteer_skeleton_is_only_a_last_resort(kind, tmp_path):
+    # "Tortosa" is an exact name: the skeleton adds nothing to the exact answer.
+    places = make_gazetteer(kind, tmp_path)
+    assert [e.geonameid for e in places.lookup("Tortosa")] == [163345, 3107677]
+    assert places.lookup("Latakia Governorate")[0].geonameid == -2
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -227,6 +290,34 @@ def test_gazetteer_geonames_includes_the_supplement(geonames_gazetteer, name, co
     best = geonames_gazetteer.lookup(name)[0]
     assert (best.country, best.feature_code) == (country, code) and best.geonameid < 0
     assert best.admin1
+
+
+@pytest.mark.parametrize(("name", "country", "geonameid"), [
+    ("Deir Ezzor", "SY", 170794), ("Maaret al-Numan", "SY", 167611),
+    ("Maarat Al Nouman", "SY", 167611), ("Jisr al-Shoghour", "SY", 169023),
+    ("Jisr al-Shughur", "SY", 169023), ("Tal Afer", "IQ", 90393), ("Qamishly", "SY", 173377),
+    ("Boukamal", "SY", 174448), ("Khan Shaykhoun", "SY", 168325),
+])
+def test_gazetteer_geonames_finds_news_transliterations(geonames_gazetteer, name, country, geonameid):
+    best = geonames_gazetteer.lookup(name)[0]
+    assert (best.geonameid, best.country, best.feature) == (geonameid, country, "P")
+
+
+def test_gazetteer_geonames_ras_al_ain_finds_the_syrian_town(geonames_gazetteer):
+    assert 165509 in [e.geonameid for e in geonames_gazetteer.lookup("Ras al-Ain")]
+    assert geonames_gazetteer.lookup("Ras al-Ain", "SY")[0].geonameid == 165509
+
+
+def test_gazetteer_geonames_skeleton_finds_a_region_named_as_one(geonames_gazetteer):
+    region = geonames_gazetteer.lookup("Deir Ezzor Governorate")[0]
+    assert (region.country, region.feature_code) == ("SY", "ADM1")
+    assert geonames_gazetteer.admin1("SY", "Deir Ezzor") == region
+
+
+@pytest.mark.parametrize("word", ["Shelling", "Ceasefire", "Militants", "Airstrike", "Village",
+                                  "Regime", "Rebels", "Statement", "Fighters", "Coalition"])
+def test_gazetteer_geonames_skeleton_leaves_common_words_unfound(geonames_gazetteer, word):
+    assert geonames_gazetteer.lookup(word) == []
 
 
 @pytest.mark.parametrize(("text", "code"), [("SY", "SY"), ("Syria", "SY"), ("UK", "GB"),

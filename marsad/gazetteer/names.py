@@ -84,7 +84,7 @@ _SKELETON_PAIRS = (("dj", "j"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"
 # "Shoghour"/"Shughur", "Afer"/"Afar"). Folded only in names of two or more
 # words: on single English words they would match 1 in 20 (measured), on
 # multi-word names almost never.
-_SKELETON_FOLDS = (("ei", "ay"), ("ey", "ay"), ("ai", "ay"), ("o", "u"), ("e", "a"),
+_SKELETON_FOLDS = (("ei", "ay"), ("ey", "ay"), ("ai", "ay"), ("aw", "u"), ("o", "u"), ("e", "a"),
                    ("gh", "g"), ("kh", "k"), ("dh", "d"), ("th", "t"))
 
 

@@ -33,6 +33,7 @@ CUMULATIVE = re.compile(
     r"october|november|december|\d{4})|\b(?:war|conflict|uprising|crisis|fighting) (?:has|have|had) "
     r"(?:killed|claimed|left)|\btoll (?:from|of|in) the (?:war|conflict|uprising|crisis)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b", re.IGNORECASE)
+TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "stand", "jump", "grow", "hit", "be"})
 LOOKAHEAD = 6
 LOOKBACK = 4
 
@@ -114,11 +115,33 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
         if category is None:
             category, noun = category_after(tokens)
         if category is None:
-            category = category_before(tokens) or elided(tokens, previous)
+            category = category_before(tokens) or toll_subject(tokens) or elided(tokens, previous)
         if category is not None:
             attackers = noun is not None and noun.lemma_.lower() in ATTACKERS
             previous = Figure(base + start, base + end, count, category, attackers)
             yield previous
+
+
+def toll_subject(tokens: Any) -> str | None:
+    """Read "the number of people killed ... has risen to N": the category comes before the verb.
+
+    The parser often misplaces such a long subject, so the words read are all
+    those between the sentence's start and the verb, when they hold no other figure.
+    """
+    verb = tokens.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in TOLL_VERBS or verb.i > tokens.start:
+        return None
+    before = tokens.doc[verb.sent.start:verb.i]
+    if any(t.like_num for t in before if t.ent_type_ not in ("DATE", "TIME")):
+        return None
+    words = {t.lemma_.lower() for t in before}
+    if words & KILLED or "toll" in words:
+        return "killed"
+    return "wounded" if words & WOUNDED else None
 
 
 def counts_events(tokens: Any) -> bool:

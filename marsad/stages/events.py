@@ -57,7 +57,10 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
         return      # background: an earlier event the report recalls
     segment = doc.segment_at(sentence.start_char)
     named = places_in(doc, sentence)
-    for place in named:
+    dateline = DATELINE.match(sentence.text)
+    filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    body = [p for p in named if p.span.start >= filed_at]
+    for place in body or named:     # the dateline's place only when the story names no other
         if contained(place, named, doc.parsed):
             continue
         token = place_token(doc.parsed, place)
@@ -230,8 +233,9 @@ def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
     It does when the day it gives is over HISTORY_DAYS before the report, or
     when it names an earlier year than the report's.
     """
-    if mention_day is not None and doc.published is not None:
-        return (doc.published - mention_day).days > HISTORY_DAYS
+    if mention_day is not None and doc.published is not None and \
+            (doc.published - mention_day).days > HISTORY_DAYS:
+        return True
     if LAST_YEAR.search(sentence.text):
         return True
     years = [int(y) for y in YEAR.findall(sentence.text)]

@@ -38,6 +38,9 @@ def trigger_at(token: Any) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma not in table and token.lower_.endswith("s") and token.lower_[:-1] in table:
         lemma = token.lower_[:-1]       # a capitalised plural the tagger took for a name
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    if particles and f"{lemma} {particles[0]}" in table:       # "blew up", "opened fire"
+        return table[f"{lemma} {particles[0]}"]
     found = [table[lemma]] if lemma in table else []
     for child in modifiers(token):
         phrase = f"{child.lemma_.lower()} {lemma}"
