@@ -33,6 +33,7 @@ CUMULATIVE = re.compile(
     r"october|november|december|\d{4})|\b(?:war|conflict|uprising|crisis|fighting) (?:has|have|had) "
     r"(?:killed|claimed|left)|\btoll (?:from|of|in) the (?:war|conflict|uprising|crisis)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b", re.IGNORECASE)
+SUBSET_WORDS = frozenset({"including", "includes", "include", "among"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "stand", "jump", "grow", "hit", "be"})
 LOOKAHEAD = 6
 LOOKBACK = 4
@@ -110,6 +111,8 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
             continue    # "one of the wounded" picks from a figure, it is not one
         if counts_events(tokens):
             continue    # "two attacks", "a 2011 bombing": not people
+        if subset(tokens):
+            continue    # "including four children": part of a figure already given
         category = category_before(tokens, immediate=True)
         noun = None
         if category is None:
@@ -142,6 +145,12 @@ def toll_subject(tokens: Any) -> str | None:
     if words & KILLED or "toll" in words:
         return "killed"
     return "wounded" if words & WOUNDED else None
+
+
+def subset(tokens: Any) -> bool:
+    """Say whether a figure picks out part of another: "including four children", "among them"."""
+    before = [t.lower_ for t in tokens.doc[max(0, tokens.start - 2):tokens.start]]
+    return bool(before) and (before[-1] in SUBSET_WORDS or " ".join(before) in ("among them", "of whom"))
 
 
 def counts_events(tokens: Any) -> bool:

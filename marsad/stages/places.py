@@ -81,7 +81,8 @@ class PlacesStage:
     cache: dict = field(default_factory=dict, repr=False)
 
     def find(self, doc: Document) -> list[Place]:
-        candidates = [c for c in recognise(doc.parsed) if not self.is_actor(c.name) and self.known(c)]
+        candidates = [c for c in recognise(doc.parsed, self.bare_possessive)
+                      if not self.is_actor(c.name) and self.known(c)]
         votes = country_votes(candidates, self.options)
         focus = [code for code, _ in votes.most_common()]
         first = [self.resolve(c, focus, ()) for c in candidates]
@@ -102,6 +103,12 @@ class PlacesStage:
         places = tuple(self.find(doc))
         extras = {**doc.extras, "focus": focus_of(places)}
         return doc.with_(places=places, extras=extras)
+
+    def bare_possessive(self, token: Any) -> bool:
+        """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""
+        text = token.text
+        return len(text) > 3 and text.endswith("s") and text[0].isupper() and \
+            self.gazetteer.country(text[:-1]) is not None
 
     def known(self, candidate: Candidate) -> bool:
         return bool(self.options(candidate))
@@ -255,19 +262,23 @@ def offset_point(lat: float, lon: float, km: float, direction: str) -> tuple[flo
     return round(lat + dlat, 5), round(lon + dlon, 5)
 
 
-def recognise(parsed: Any) -> Iterator[Candidate]:
-    """Yield place-name candidates: place entities, and doubtful ones in a place's context."""
+def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False) -> Iterator[Candidate]:
+    """Yield place-name candidates: place entities, and doubtful ones in a place's context.
+
+    ``possessive`` tells a country's possessive written without its apostrophe
+    ("Syrias Aleppo", as some copy strips them), which starts a new name.
+    """
     seen: set[int] = set()
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
-            for part in split_list(ent):
-                if inside_organisation(part) or part.start in seen:
+            for part in split_list(ent, possessive):
+                if inside_organisation(part, possessive) or part.start in seen:
                     continue
                 if ent.label_ in PLACE_LABELS or locative(part):
                     seen.update(range(part.start, part.end))
                     yield candidate_of(part, ent.label_ in PLACE_LABELS)
-    for run in proper_runs(parsed):
-        if run.start not in seen and locative(run) and not inside_organisation(run):
+    for run in proper_runs(parsed, possessive):
+        if run.start not in seen and locative(run) and not inside_organisation(run, possessive):
             yield candidate_of(run, False)
 
 
@@ -284,13 +295,14 @@ def candidate_of(span: Any, trusted: bool) -> Candidate:
     return Candidate(start, end, text, bool(REGION_SUFFIX.search(text)), trusted)
 
 
-def split_list(ent: Any) -> Iterator[Any]:
+def split_list(ent: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
     """Split an entity that the model ran together ("Jableh and Tartous") at its conjunctions."""
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in ("the", "a"):
         start += 1
     for token in ent.doc[start:ent.end]:
-        if token.lower_ in ("and", "or", ",", "&") or token.tag_ == "POS" or token.text in ("'s", "’s"):
+        if token.lower_ in ("and", "or", ",", "&") or token.tag_ == "POS" or token.text in ("'s", "’s") \
+                or possessive(token):
             if token.i > start:
                 yield ent.doc[start:token.i]
             start = token.i + 1
@@ -298,11 +310,12 @@ def split_list(ent: Any) -> Iterator[Any]:
         yield ent.doc[start:ent.end]
 
 
-def proper_runs(parsed: Any) -> Iterator[Any]:
+def proper_runs(parsed: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
     """Yield runs of proper nouns that no entity covers."""
     run_start = None
     for token in parsed:
-        inside = token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+        inside = token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() \
+            and not possessive(token)
         if inside and run_start is None:
             run_start = token.i
         elif not inside and run_start is not None:
@@ -312,7 +325,7 @@ def proper_runs(parsed: Any) -> Iterator[Any]:
         yield parsed[run_start:len(parsed)]
 
 
-def inside_organisation(span: Any) -> bool:
+def inside_organisation(span: Any, possessive: Callable[[Any], bool]) -> bool:
     """Say whether a name is part of a longer proper name ("Islamic State", "Tartu News Agency").
 
     A longer name that ends in a place word or a facility ("X Province",
@@ -321,7 +334,7 @@ def inside_organisation(span: Any) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and capitalised(before) and not before.is_sent_start and \
-            not direction(before.lower_):
+            not direction(before.lower_) and not possessive(before):
         return True
     end = span.end
     while end < len(doc) and capitalised(doc[end]):
@@ -358,6 +371,8 @@ def locative_token(token: Any, depth: int) -> bool:
         return True
     if token.dep_ == "pobj" and head.lower_ == "of":     # "the town of X", "areas of X"
         return head.head.lemma_.lower() in PLACE_NOUNS
+    if token.dep_ in ("compound", "nmod") and head.lower_ in PLACE_WORD_HEADS:     # "X city", "X province"
+        return True
     if token.dep_ == "dobj" and head.lemma_.lower() in ATTACK_VERBS:     # "missiles struck X"
         return True
     if token.dep_ == "conj" and depth < 4:
