@@ -30,7 +30,7 @@ CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
 CUMULATIVE = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|war|conflict|uprising|revolution|fighting|"
     r"offensive|siege|campaign|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|\d{4})|\b(?:war|conflict|uprising|crisis|fighting) (?:has|have|had) "
+    r"october|november|december|\d{4})|\b(?:war|conflict|uprising|crisis|fighting)\b[^.;]{0,80}?\b(?:has|have|had) "
     r"(?:killed|claimed|left)|\btoll (?:from|of|in) the (?:war|conflict|uprising|crisis)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b", re.IGNORECASE)
 SUBSET_WORDS = frozenset({"including", "includes", "include", "among"})

@@ -48,7 +48,7 @@ class EventsStage:
 def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
     """Yield one mention per place that a trigger in the sentence governs."""
     found = {t.i: trig for t in sentence
-             if (trig := lexicon.trigger_at(t)) is not None and not background(t)}
+             if (trig := lexicon.trigger_at(t)) is not None and not background(t) and not denied(t)}
     if not found:
         return
     trigger_ids = frozenset(found)
@@ -64,7 +64,7 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
         if contained(place, named, doc.parsed):
             continue
         token = place_token(doc.parsed, place)
-        if token is None:
+        if token is None or metonymic(token):
             continue
         linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], trigger_ids)]
         if not linked:
@@ -89,6 +89,21 @@ def background(token: Any) -> bool:
     """Say whether an event word names what people fled, not an event the report is about."""
     clause = syntax.clause_of(token)
     return clause != token and clause.lemma_.lower() in BACKGROUND_VERBS
+
+
+def denied(token: Any) -> bool:
+    """Say whether the report says the event did not happen: "no strikes", "did not attack"."""
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
+        return True
+    return syntax.is_predicate(token) and any(c.dep_ == "neg" for c in token.children)
+
+
+def metonymic(token: Any) -> bool:
+    """Say whether a place name stands for its government: "accused Damascus", "Ankara said"."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return token.dep_ == "dobj" and head.lemma_.lower() in ("accuse", "blame", "urge", "warn", "condemn")
 
 
 def contained(place: Place, others: list[Place], parsed: Any) -> bool:

@@ -43,7 +43,6 @@ NEARBY_KM = 15
 CACHE_SIZE = 50_000
 ANCHOR_POPULATION = 50_000
 FOCUS_MAJORITY = 3
-FOREIGN_ALIAS_POPULATION = 100_000
 FOREIGN_DOUBTFUL_POPULATION = 20_000
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
@@ -182,7 +181,7 @@ def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> boo
     if entry.country == focus or strength < FOCUS_MAJORITY or strength < 2 * votes[entry.country]:
         return True
     if not own_name(entry, candidate.name):
-        return entry.population >= FOREIGN_ALIAS_POPULATION
+        return False
     return candidate.trusted or entry.population >= FOREIGN_DOUBTFUL_POPULATION
 
 
@@ -337,7 +336,7 @@ def inside_organisation(span: Any, possessive: Callable[[Any], bool]) -> bool:
             not direction(before.lower_) and not possessive(before):
         return True
     end = span.end
-    while end < len(doc) and capitalised(doc[end]):
+    while end < len(doc) and capitalised(doc[end]) and not possessive(doc[end]):
         end += 1
     if end == span.end:
         return False
