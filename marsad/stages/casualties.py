@@ -30,8 +30,9 @@ CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
 CUMULATIVE = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|war|conflict|uprising|revolution|fighting|"
     r"offensive|siege|campaign|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|\d{4})|\b(?:war|conflict|uprising|crisis|fighting)\b[^.;]{0,80}?\b(?:has|have|had) "
-    r"(?:killed|claimed|left)|\btoll (?:from|of|in) the (?:war|conflict|uprising|crisis)|"
+    r"october|november|december|then|\d{4})|\b(?:war|conflict|uprising|crisis|fighting)\b[^.;]{0,80}?"
+    r"\b(?:has|have|had) (?:killed|claimed|left|caused)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
+    r"(?:war|conflict|uprising|crisis)|\bthroughout the (?:war|conflict|country)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b", re.IGNORECASE)
 SUBSET_WORDS = frozenset({"including", "includes", "include", "among"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "stand", "jump", "grow", "hit", "be"})
@@ -113,6 +114,8 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
             continue    # "two attacks", "a 2011 bombing": not people
         if subset(tokens):
             continue    # "including four children": part of a figure already given
+        if not counts_people(tokens, count):
+            continue    # "July 5 2016", "the five-year conflict"
         category = category_before(tokens, immediate=True)
         noun = None
         if category is None:
@@ -145,6 +148,25 @@ def toll_subject(tokens: Any) -> str | None:
     if words & KILLED or "toll" in words:
         return "killed"
     return "wounded" if words & WOUNDED else None
+
+
+def counts_people(tokens: Any, count: Count) -> bool:
+    """Say whether a number can count people: not a year after a date, not "five-year"."""
+    doc = tokens.doc
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    if after is not None and after.text in ("-", "–") and tokens.end + 1 < len(doc) and \
+            doc[tokens.end + 1].lemma_.lower() in DURATIONS:
+        return False
+    if "-" in tokens.text and tokens.text.split("-")[-1].lower().rstrip("s") in DURATIONS:
+        return False
+    year = count.low is not None and count.low == count.high and 1900 <= count.low <= 2099 \
+        and tokens.text.strip().isdigit()
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
+    return not (year and before is not None and (before.like_num or before.ent_type_ == "DATE"
+                                                 or before.lower_ in ("in", "since", "of", "until")))
+
+
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 
 
 def subset(tokens: Any) -> bool:
