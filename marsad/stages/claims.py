@@ -48,6 +48,8 @@ HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likel
                          "allegedly", "reportedly"})
 FALSE_WORDS = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
                          "untruthfully"})
+MEMBER_NOUNS = frozenset({"guerrilla", "member", "fighter", "militant", "gunman", "rebel", "commando",
+                          "unit", "cell", "wing", "faction", "supporter"})
 GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
                          "militia", "rebels", "insurgents", "jihadists", "outfit"})
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia",
@@ -123,7 +125,7 @@ class ClaimsStage:
 
     def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "S said that T carried out the attack" into S accusing T (or claiming it)."""
-        doers = list(syntax.subjects(predicate))
+        doers = doers_of(predicate)
         speech = governing_speech(predicate)
         if not doers or speech is None:
             return
@@ -141,14 +143,15 @@ class ClaimsStage:
 
     def speakers(self, doc: Document, verb: Any) -> Iterator[Actor]:
         """Yield the actors a verb's subjects stand for, resolving "he" and "the group"."""
-        subjects = list(syntax.subjects(verb))
-        named = [a for s in subjects if (a := actor_at(doc, s.idx, s.idx + len(s.text))) is not None]
+        subjects = [relative_head(s) for s in syntax.subjects(verb)]
+        subjects = [members_of(s) for s in subjects]
+        named = [a for s in subjects if (a := actor_within(doc, s)) is not None]
         if named:       # a name beats a pronoun or "the group" beside it
             actor = body_of(doc, named[0]) if named[0].kind == "Person" else named[0]
             yield self.statesman(doc, actor) if actor.kind == "Person" else actor
             return
         for subject in subjects:
-            actor = resolve(doc, subject) or self.official(doc, subject)
+            actor = resolve(doc, subject) or self.official(doc, subject) or named_group(doc, subject)
             if actor is not None:
                 yield actor
                 return
@@ -202,6 +205,54 @@ class ClaimsStage:
         return country.name if country is not None else None
 
 
+def actor_within(doc: Document, token: Any) -> Actor | None:
+    """Return the actor a noun names, or one named in its modifiers ("Colombia's ELN rebels")."""
+    actor = actor_at(doc, token.idx, token.idx + len(token.text))
+    if actor is not None:
+        return actor
+    modifiers = [t for t in token.subtree if t.dep_ in ("compound", "nmod", "amod", "poss") and t.head == token]
+    found = [a for t in modifiers if (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None]
+    return found[-1] if found else None
+
+
+def relative_head(token: Any) -> Any:
+    """Follow "which"/"who" to the noun it stands for: "the movement, which claimed ..."."""
+    clause = token.head
+    if token.lemma_.lower() in ("which", "who", "that") and clause.dep_ == "relcl":
+        return clause.head
+    return token
+
+
+def members_of(token: Any) -> Any:
+    """Follow "guerrillas of X" or "members of X" to X."""
+    if token.lemma_.lower() not in MEMBER_NOUNS:
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return token
+
+
+def named_group(doc: Document, token: Any) -> Actor | None:
+    """Keep a group the registry does not know by the name the report gives it.
+
+    Only a name: a proper noun, an acronym, or a phrase headed by a word for a
+    group ("the Zarate Willka Liberation Armed Forces"); "a leftist group" is no name.
+    """
+    words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "appos")
+             and t.i <= token.i and not t.is_space]
+    if not words or token.pos_ == "PRON":
+        return None
+    proper = [t for t in words if t.pos_ == "PROPN" or doc.text[t.idx:t.idx + len(t.text)].isupper()]
+    if not proper or (token.lemma_.lower() in GROUP_NOUNS and len(proper) < 2):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    name = doc.text[start:end].strip(" ,\"'")
+    return Actor(Span(start, end), name, name, None) if len(name) > 1 else None
+
+
 def resolve(doc: Document, token: Any) -> Actor | None:
     """Return the actor a word names, following pronouns and "the group" to an earlier mention."""
     actor = actor_at(doc, token.idx, token.idx + len(token.text))
@@ -234,6 +285,15 @@ def body_of(doc: Document, person: Actor) -> Actor:
             return Actor(person.span, owner.name, person.surface, owner.kind, owner.country,
                          speaker=person.name)
     return person
+
+
+def doers_of(predicate: Any) -> list[Any]:
+    """Return who did it: the "by" agent of a passive ("staged by X"), else the verb's own subject."""
+    agents = [o for c in predicate.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if agents:
+        return [t for a in agents for t in syntax.with_conjuncts(a)]
+    own = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [t for o in own for t in syntax.with_conjuncts(o)]
 
 
 def self_reference(token: Any) -> bool:
