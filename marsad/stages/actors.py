@@ -76,9 +76,9 @@ class ActorsStage:
         return self.matcher
 
     def generic_mentions(self, doc: Document) -> Iterator[Actor]:
-        focus = doc.extras.get("focus")
+        """Yield state bodies named generically, for the country their sentence is about."""
         for chunk in doc.parsed.noun_chunks:
-            actor = self.generic(chunk, focus)
+            actor = self.generic(chunk, local_focus(doc, chunk.sent) or doc.extras.get("focus"))
             if actor is not None:
                 yield actor
 
@@ -89,6 +89,7 @@ class ActorsStage:
         while words and self.registry.country(words[0].text) is not None and len(words) > 1:
             country = self.registry.country(words[0].text)
             words = words[1:]
+        named_country = country is not None
         if not words:
             return None
         phrase = chunk.doc[words[0].i:words[-1].i + 1].text
@@ -101,9 +102,11 @@ class ActorsStage:
             return None
         denotes, kind = meaning
         name = self.registry.name_for(country.iso2, denotes)
-        speaker = chunk.text if denotes not in ("government", "state forces") else None
-        if chunk.text.lower().strip() not in ("the regime", "the government") and denotes == "government":
-            speaker = chunk.text
+        # The body's own words, with its country where they lack one: "Iraqi health ministry".
+        speaker = chunk.text if named_country else \
+            f"{country.adjectives[0]} {phrase}" if country.adjectives else phrase
+        if phrase.lower() in ("regime", "government"):
+            speaker = None      # "the regime" is the government itself, not one of its bodies
         return Actor(Span(chunk.start_char, chunk.end_char), name, chunk.text, kind,
                      country.iso2, speaker)
 
@@ -114,6 +117,13 @@ class ActorsStage:
 
     def is_place(self, doc: Document, ent: Any) -> bool:
         return any(p.span.start <= ent.start_char and ent.end_char <= p.span.end for p in doc.places)
+
+
+def local_focus(doc: Document, sentence: Any) -> str | None:
+    """Return the country a sentence's own places lie in, when they agree on one."""
+    countries = {p.entry.country for p in doc.places
+                 if p.entry is not None and sentence.start_char <= p.span.start < sentence.end_char}
+    return countries.pop() if len(countries) == 1 else None
 
 
 @dataclass

@@ -296,13 +296,19 @@ def source_of(doc: Document, sentence: Any) -> str | None:
 
 
 def name_of(doc: Document, token: Any) -> str | None:
-    """Name the speaker a token stands for: an actor mention, else its noun phrase."""
-    start = min(t.idx for t in token.subtree)
-    end = max(t.idx + len(t.text) for t in token.subtree)
+    """Name the speaker a token stands for: an actor mention, else its noun phrase.
+
+    A state body named generically keeps its own words ("the Defence
+    Ministry"), which say more about a figure's source than "the government".
+    """
     actor = actor_at(doc, token.idx, token.idx + len(token.text))
     if actor is not None:
-        return actor.name
+        speaker = actor.speaker or ""
+        return re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE) or actor.name
     if token.pos_ == "PRON":
         return None
-    first = next((t for t in token.subtree if t.dep_ != "det"), token)
-    return doc.text[first.idx:end].strip()[:80] or None
+    words = [t for t in token.subtree if t.dep_ not in ("det", "relcl", "acl", "appos", "punct")
+             and t.i <= token.i + 3]
+    if not words:
+        return None
+    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)].strip()[:80] or None

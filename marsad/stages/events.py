@@ -46,39 +46,55 @@ class EventsStage:
 
 
 def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
-    """Yield one mention per place that a trigger in the sentence governs."""
+    """Yield one mention per place that a trigger in the sentence governs.
+
+    A sentence that dates an event but names no place ("On Thursday a car
+    bomb exploded near the gate") yields one mention without a place, which
+    lends its day to the incident an earlier sentence placed.
+    """
     found = {t.i: trig for t in sentence
              if (trig := lexicon.trigger_at(t)) is not None and not background(t) and not denied(t)}
     if not found:
         return
-    trigger_ids = frozenset(found)
     day, day_stated = sentence_day(doc, sentence)
     if historical(day if day_stated else None, doc, sentence):
         return      # background: an earlier event the report recalls
-    segment = doc.segment_at(sentence.start_char)
+    placed = list(placed_events(doc, sentence, found, day, day_stated))
+    yield from placed
+    if not placed and day_stated and day is not None:
+        best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
+        yield mention(doc, sentence, best, found, None, day, day_stated)
+
+
+def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
+                  day_stated: bool) -> Iterator[EventMention]:
+    """Yield a mention for each place in the sentence that one of its triggers governs."""
     named = places_in(doc, sentence)
     dateline = DATELINE.match(sentence.text)
     filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
     body = [p for p in named if p.span.start >= filed_at]
     for place in body or named:     # the dateline's place only when the story names no other
-        if contained(place, named, doc.parsed):
-            continue
         token = place_token(doc.parsed, place)
-        if token is None or metonymic(token):
+        if token is None or metonymic(token) or contained(place, named, doc.parsed):
             continue
-        linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], trigger_ids)]
-        if not linked:
-            continue
-        best = max(linked, key=lambda t: (found[t.i].specificity, -abs(t.i - token.i)))
-        best = sharper_inside(best, found, doc.parsed)
-        event_type, sub_type = classify(best, found[best.i], sentence)
-        yield EventMention(
-            span=Span(sentence.start_char, sentence.end_char),
-            trigger=Span(best.idx, best.idx + len(best.text)),
-            event_type=event_type, sub_event_type=sub_type, place=place, day=day,
-            segment=segment.id if segment else None,
-            perpetrators=tuple(perpetrators(doc, best, sentence)),
-            specificity=found[best.i].specificity, day_stated=day_stated)
+        linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], frozenset(found))]
+        if linked:
+            best = max(linked, key=lambda t: (found[t.i].specificity, -abs(t.i - token.i)))
+            yield mention(doc, sentence, sharper_inside(best, found, doc.parsed), found, place,
+                          day, day_stated)
+
+
+def mention(doc: Document, sentence: Any, best: Any, found: dict, place: Place | None,
+            day: date | None, day_stated: bool) -> EventMention:
+    event_type, sub_type = classify(best, found[best.i], sentence)
+    segment = doc.segment_at(sentence.start_char)
+    return EventMention(
+        span=Span(sentence.start_char, sentence.end_char),
+        trigger=Span(best.idx, best.idx + len(best.text)),
+        event_type=event_type, sub_event_type=sub_type, place=place, day=day,
+        segment=segment.id if segment else None,
+        perpetrators=tuple(perpetrators(doc, best, sentence)),
+        specificity=found[best.i].specificity, day_stated=day_stated)
 
 
 # Verbs whose object is the war in the background: "fled the fighting in X".

@@ -37,7 +37,9 @@ class IncidentsStage:
 
     def __call__(self, doc: Document) -> Document:
         groups = group_mentions(doc.events)
-        incidents = [build_incident(f"{doc.id}:i{n}", mentions) for n, mentions in enumerate(groups, 1)]
+        unplaced = [m for m in doc.events if m.place is None]
+        incidents = [build_incident(f"{doc.id}:i{n}", date_from(mentions, unplaced))
+                     for n, mentions in enumerate(groups, 1)]
         claims = [link_claim(doc, claim, incidents) for claim in doc.claims]
         reports = [link_report(doc, report, incidents) for report in doc.casualties]
         incidents = [finish(doc, incident, claims, reports) for incident in incidents]
@@ -144,6 +146,23 @@ def fits(key: tuple, member: EventMention, mention: EventMention) -> bool:
         return inside and member.event_type == mention.event_type
     same_place = place_key(member.place) == place_key(mention.place)
     return same_place and member.event_type in VIOLENT_TYPES
+
+
+def date_from(mentions: list[EventMention], unplaced: list[EventMention]) -> list[EventMention]:
+    """Give a group whose sentences state no day the day a nearby placeless sentence states.
+
+    "X said on Monday it bombed the academy in Y. On Thursday a car bomb
+    exploded near the gate." dates the bombing in Y on Thursday.
+    """
+    if any(m.day_stated for m in mentions):
+        return mentions
+    first = mentions[0]
+    dated = [u for u in unplaced if u.event_type == first.event_type and u.day is not None
+             and (first.day is None or 0 <= (first.day - u.day).days <= FOLLOW_UP_DAYS)]
+    if not dated:
+        return mentions
+    nearest = min(dated, key=lambda u: min(abs(u.span.start - m.span.start) for m in mentions))
+    return [replace(m, day=nearest.day, day_stated=True) for m in mentions] + [nearest]
 
 
 def build_incident(incident_id: str, mentions: list[EventMention]) -> Incident:

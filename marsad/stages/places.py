@@ -186,9 +186,18 @@ def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> boo
 
 
 def own_name(entry: GeoEntry, written: str) -> float:
-    """Favour a place whose own name is the one written over one that merely has it as an alias."""
+    """Favour a place whose own name is the one written over one that merely has it as an alias.
+
+    Spelling that only transliteration changes ("Saada" for "Sa'dah") still counts as its own name.
+    """
     bare = REGION_SUFFIX.sub("", written)
-    return 1.5 if normalise(entry.name) in (normalise(written), normalise(bare)) else 0.0
+    return 1.5 if spelling(entry.name) in (spelling(written), spelling(bare)) else 0.0
+
+
+def spelling(name: str) -> str:
+    """Reduce a name to its letters, doubled letters once and no final "h"."""
+    letters = re.sub(r"[^a-z]", "", normalise(name))
+    return re.sub(r"(.)\1+", r"\1", letters).removesuffix("h")
 
 
 def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
