@@ -101,6 +101,11 @@ class ActorsStage:
         if country is None:
             return None
         denotes, kind = meaning
+        owner = self.owner(chunk)
+        if owner is not None:       # "the health ministry of the Houthi movement" is the Houthis'
+            words_end = max(t.idx + len(t.text) for t in chunk.root.subtree)
+            return Actor(Span(chunk.start_char, chunk.end_char), owner.name, chunk.text, kind,
+                         owner.country, chunk.doc.text[words[0].idx:words_end])
         name = self.registry.name_for(country.iso2, denotes)
         # The body's own words, with its country where they lack one: "Iraqi health ministry".
         speaker = chunk.text if named_country else \
@@ -109,6 +114,17 @@ class ActorsStage:
             speaker = None      # "the regime" is the government itself, not one of its bodies
         return Actor(Span(chunk.start_char, chunk.end_char), name, chunk.text, kind,
                      country.iso2, speaker)
+
+    def owner(self, chunk: Any) -> Any:
+        """Return the registry actor a body belongs to when the phrase says so: "the X of Y"."""
+        for prep in chunk.root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        words = [t for t in obj.subtree if t.dep_ != "det"]
+                        text = chunk.doc[words[0].i:words[-1].i + 1].text if words else obj.text
+                        return self.registry.find(text) or self.registry.find(obj.text)
+        return None
 
     def place_named(self, doc: Document, ent: Any) -> bool:
         """Say whether a one-word organisation is a place the report names elsewhere."""

@@ -123,7 +123,8 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
         if category is None:
             category = category_before(tokens) or toll_subject(tokens) or elided(tokens, previous)
         if category is not None:
-            attackers = noun is not None and noun.lemma_.lower() in ATTACKERS
+            counted = tokens.root.head if tokens.root.dep_ == "nummod" else noun
+            attackers = counted is not None and counted.lemma_.lower() in ATTACKERS
             previous = Figure(base + start, base + end, count, category, attackers)
             yield previous
 

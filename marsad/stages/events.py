@@ -211,7 +211,8 @@ def perpetrators(doc: Document, trigger: Any, sentence: Any) -> Iterator[str]:
         yield plural(trigger)
     for token in agent_tokens(trigger):
         actor = actor_at(doc, token.idx, token.idx + len(token.text))
-        if actor is not None and actor.kind != "Person":
+        unnamed_modifier = token.dep_ == "compound" and (actor is None or actor.kind is None)
+        if actor is not None and actor.kind != "Person" and not unnamed_modifier:
             yield actor.name
         elif token.lemma_.lower() in PERPETRATOR_NOUNS and token.pos_ == "NOUN":
             yield plural(token)
@@ -279,5 +280,5 @@ DATELINE = re.compile(r"\s*[A-Z][\w .'’-]{1,40},?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d
 SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "report", "confirm", "add",
                           "declare", "deny", "accuse", "blame", "write", "post", "tweet"})
 HISTORY_DAYS = 14
-YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
+YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
 LAST_YEAR = re.compile(r"\blast year\b|\byears? ago\b", re.IGNORECASE)

@@ -33,7 +33,12 @@ def triggers() -> dict[str, Trigger]:
 
 
 def trigger_at(token: Any) -> Trigger | None:
-    """Return the most specific trigger a token heads, with its modifiers ("suicide bombings")."""
+    """Return the most specific trigger a token heads, with its modifiers ("suicide bombings").
+
+    A word inside a date ("March 1") is no trigger.
+    """
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None
     table = triggers()
     lemma = token.lemma_.lower()
     if lemma not in table and token.lower_.endswith("s") and token.lower_[:-1] in table:
@@ -65,7 +70,9 @@ def modifiers(token: Any) -> list[Any]:
 CIVILIAN_NOUNS = frozenset({
     "civilian", "people", "person", "resident", "villager", "refugee", "worshipper", "child",
     "woman", "student", "family", "passenger", "shopper", "patient", "farmer", "pilgrim",
-    "displace", "idp", "journalist", "aid", "teacher", "doctor", "man", "girl", "boy"})
+    "displace", "idp", "journalist", "aid", "teacher", "doctor", "man", "girl", "boy",
+    "traveller", "traveler", "commuter", "motorist", "worker", "trader", "herder", "fisherman",
+    "mourner", "guest", "customer", "civilian", "miner", "nurse", "elder"})
 # Words for combatants: violence between them is a battle.
 COMBATANT_NOUNS = frozenset({
     "soldier", "troop", "fighter", "militant", "rebel", "policeman", "police", "officer",

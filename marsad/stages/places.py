@@ -26,6 +26,7 @@ DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", ""}
 REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|oblast|county|prefecture)$",
                            re.IGNORECASE)
 REGION_PREFIX = re.compile(r"(?:the\s+)?(?:province|governorate|region|district)\s+of\s+", re.IGNORECASE)
+REGION_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture"}
 CITY_SUFFIX = re.compile(r"\s+(?:city|town|countryside)$")
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "into", "across",
                   "inside", "towards", "toward", "between", "through", "of"}
@@ -300,7 +301,10 @@ def candidate_of(span: Any, trusted: bool) -> Candidate:
     suffix = CITY_SUFFIX.search(text)
     if suffix:
         return Candidate(start, start + suffix.start(), text[:suffix.start()], False, trusted)
-    return Candidate(start, end, text, bool(REGION_SUFFIX.search(text)), trusted)
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    region = bool(REGION_SUFFIX.search(text)) or (following is not None and
+                                                 following.lower_ in REGION_WORDS)
+    return Candidate(start, end, text, region, trusted)
 
 
 def split_list(ent: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:

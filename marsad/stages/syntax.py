@@ -42,11 +42,20 @@ def anchor(token: Any, stop: frozenset = frozenset()) -> Any:
             return current
         noun_stop = current != token and (
             (current.pos_ in ("NOUN", "PRON") and current.lower_ not in PLACE_NOUNS
-             and current.lemma_.lower() not in PLACE_NOUNS) or current.lower_ in OFFICES)
+             and current.lemma_.lower() not in PLACE_NOUNS and not sited(current))
+            or current.lower_ in OFFICES)
         if noun_stop or current.head == current or current.dep_ not in NOMINAL_DEPS | {"dobj", "nsubj", "nsubjpass"}:
             return current
         current = current.head
     return current
+
+
+def sited(token: Any) -> bool:
+    """Say whether a noun is where something happened: "at a bus stop", "near the gate"."""
+    return token.dep_ == "pobj" and token.head.lower_ in SITE_PREPS
+
+
+SITE_PREPS = frozenset({"at", "near", "outside", "inside", "beside", "behind"})
 
 
 def clause_of(token: Any) -> Any:
@@ -86,7 +95,7 @@ def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
     reached = through_prepositions(reached)
     if reached == trigger_token:
         return True
-    if reached.dep_ in ("nsubj", "nsubjpass", "dobj") and is_predicate(reached.head):
+    if reached.dep_ in ("nsubjpass", "dobj") and is_predicate(reached.head):
         reached = reached.head      # "killed people in X": X is where the killing was
     if not is_predicate(reached):
         return False
