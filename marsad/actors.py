@@ -276,6 +276,10 @@ class ActorRegistry:
         entry = self._identities.get(name)
         return entry.type if entry is not None else None
 
+    def generic_heads(self) -> frozenset[str]:
+        """Return the last words of the generic phrases: a noun phrase ending otherwise is none."""
+        return frozenset(p.phrase.split()[-1].lower() for p in self._generic.values())
+
     def generic(self, phrase: str) -> tuple[str, str] | None:
         """Return (denotes, ACLED type) for a generic state phrase ("the regime" -> government), or None."""
         key = self._generic_index.get(phrase)

@@ -43,13 +43,17 @@ def default_pipeline(model: str = DEFAULT_MODEL) -> Pipeline:
 
 
 def extract(docs: Iterable[Document], pipeline: Pipeline) -> Iterator[Document]:
-    """Run each document through the pipeline; text that is empty or not English is noted, not parsed."""
-    for doc in docs:
-        if not doc.text.strip():
-            yield doc if "empty input" in doc.notes else doc.with_(notes=doc.notes + ("empty input",))
-            continue
-        if not looks_english(doc.text):
-            note = language_note(doc.text) or "not English: no extraction attempted"
-            yield doc if note in doc.notes else doc.with_(notes=doc.notes + (note,))
-            continue
-        yield pipeline(doc)
+    """Run documents through the pipeline in batches; text that is empty or not English is noted, not parsed."""
+    return pipeline.run(screen(doc) for doc in docs)
+
+
+def screen(doc: Document) -> Document:
+    """Mark a document the pipeline should pass over, with a note saying why."""
+    if not doc.text.strip():
+        note = "empty input"
+    elif not looks_english(doc.text):
+        note = language_note(doc.text) or "not English: no extraction attempted"
+    else:
+        return doc
+    notes = doc.notes if note in doc.notes else doc.notes + (note,)
+    return doc.with_(notes=notes, extras={**doc.extras, "skip": True})

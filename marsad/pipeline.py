@@ -8,11 +8,12 @@ before the one it depends on fails at once rather than on page 40 of a run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Protocol
+from typing import Iterable, Iterator, Protocol
 
 from marsad.model import Document
 
 # Fields a Document has when it leaves ingest, before any stage ran.
+BATCH_SIZE = 16
 INPUT_FIELDS = frozenset({"id", "text", "title", "url", "published", "notes", "segments"})
 
 
@@ -55,6 +56,22 @@ class Pipeline:
                                     "not a Document")
         return doc
 
-    def run(self, docs: Iterable[Document]) -> Iterable[Document]:
+    def run(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Document]:
+        """Run documents through in batches; a stage with ``pipe`` takes a batch at once."""
+        batch: list[Document] = []
         for doc in docs:
-            yield self(doc)
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self.run_batch(batch)
+                batch = []
+        yield from self.run_batch(batch)
+
+    def run_batch(self, docs: list[Document]) -> list[Document]:
+        waiting = [d for d in docs if not d.extras.get("skip")]
+        for stage in self.stages:
+            pipe = getattr(stage, "pipe", None)
+            waiting = pipe(waiting) if pipe else [stage(d) for d in waiting]
+            if not all(isinstance(d, Document) for d in waiting):
+                raise PipelineError(f"stage {stage.name!r} returned something other than Documents")
+        done = iter(waiting)
+        return [d if d.extras.get("skip") else next(done) for d in docs]

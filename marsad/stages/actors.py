@@ -77,7 +77,10 @@ class ActorsStage:
 
     def generic_mentions(self, doc: Document) -> Iterator[Actor]:
         """Yield state bodies named generically, for the country their sentence is about."""
+        heads = self.registry.generic_heads()
         for chunk in doc.parsed.noun_chunks:
+            if chunk.root.lower_ not in heads and chunk.root.lemma_.lower() not in heads:
+                continue
             actor = self.generic(chunk, local_focus(doc, chunk.sent) or doc.extras.get("focus"))
             if actor is not None:
                 yield actor

@@ -55,7 +55,8 @@ class NlpStage:
     requires: tuple[str, ...] = ("text", "segments")
     assigns: tuple[str, ...] = ("parsed",)
 
-    def find(self, doc: Document) -> Any:
+    def prepare(self, doc: Document) -> Any:
+        """Tokenise a document and mark its paragraph and entry starts as sentence starts."""
         text = doc.text[:MAX_PARSE_CHARS]
         source = sentence_case(text) if shouting(text) else text
         parsed = self.nlp.make_doc(source)
@@ -64,15 +65,28 @@ class NlpStage:
         for token in parsed[1:]:
             if token.idx in breaks:
                 token.is_sent_start = True
+        return parsed
+
+    def find(self, doc: Document) -> Any:
+        parsed = self.prepare(doc)
         for _, component in self.nlp.pipeline:
             parsed = component(parsed)
         return parsed
 
     def __call__(self, doc: Document) -> Document:
-        notes = doc.notes
-        if len(doc.text) > MAX_PARSE_CHARS:
-            notes += (f"text cut to its first {MAX_PARSE_CHARS:,} characters for parsing",)
-        return doc.with_(parsed=self.find(doc), notes=notes)
+        return attach(doc, self.find(doc))
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        """Parse a batch at once: spaCy's networks run faster over several documents."""
+        parsed = self.nlp.pipe([self.prepare(doc) for doc in docs], batch_size=len(docs) or 1)
+        return [attach(doc, result) for doc, result in zip(docs, parsed)]
+
+
+def attach(doc: Document, parsed: Any) -> Document:
+    notes = doc.notes
+    if len(doc.text) > MAX_PARSE_CHARS:
+        notes += (f"text cut to its first {MAX_PARSE_CHARS:,} characters for parsing",)
+    return doc.with_(parsed=parsed, notes=notes)
 
 
 def paragraph_breaks(text: str) -> set[int]:
