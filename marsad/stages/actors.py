@@ -165,7 +165,9 @@ def unknown_actor(ent: Any, earlier: list[Actor]) -> Actor:
     kind = UNKNOWN_LABELS[ent.label_]
     if kind == "Person" and not is_person(span, earlier):
         kind = None
-    return Actor(Span(span.start_char, span.end_char), span.text, span.text, kind)
+    full = next((a.name for a in reversed(earlier) if kind == "Person" and a.kind == "Person"
+                 and " " in a.name and a.name.split()[-1] == span.text), span.text)
+    return Actor(Span(span.start_char, span.end_char), full, span.text, kind)
 
 
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "colonel",

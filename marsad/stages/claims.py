@@ -48,8 +48,11 @@ HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likel
                          "allegedly", "reportedly"})
 FALSE_WORDS = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
                          "untruthfully"})
+UNNAMED_GROUPS = frozenset({"bandit", "gunman", "militant", "jihadist", "rebel", "insurgent",
+                            "terrorist", "vigilante", "mob", "kidnapper", "assailant", "attacker"})
 MEMBER_NOUNS = frozenset({"guerrilla", "member", "fighter", "militant", "gunman", "rebel", "commando",
-                          "unit", "cell", "wing", "faction", "supporter"})
+                          "unit", "cell", "wing", "faction", "supporter", "leader", "spokesman",
+                          "spokeswoman", "spokesperson", "chief", "commander", "head", "emir"})
 GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
                          "militia", "rebels", "insurgents", "jihadists", "outfit"})
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia",
@@ -193,6 +196,8 @@ class ClaimsStage:
         """
         if token.pos_ == "PRON":
             return None
+        if token.lemma_.lower() in UNNAMED_GROUPS:     # "carried out by bandits"
+            return token.lower_ if token.tag_ == "NNS" else token.lemma_.lower()
         actor = resolve(doc, token) or next(
             (a for t in token.subtree if t.dep_ in ("compound", "pobj", "poss", "nmod")
              and (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None), None)
@@ -210,7 +215,8 @@ def actor_within(doc: Document, token: Any) -> Actor | None:
     actor = actor_at(doc, token.idx, token.idx + len(token.text))
     if actor is not None:
         return actor
-    modifiers = [t for t in token.subtree if t.dep_ in ("compound", "nmod", "amod", "poss") and t.head == token]
+    modifiers = [t for t in token.subtree
+                 if t.dep_ in ("compound", "nmod", "amod", "poss", "appos") and t.head == token]
     found = [a for t in modifiers if (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None]
     return found[-1] if found else None
 

@@ -59,11 +59,25 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
     day, day_stated = sentence_day(doc, sentence)
     if historical(day if day_stated else None, doc, sentence):
         return      # background: an earlier event the report recalls
-    placed = list(placed_events(doc, sentence, found, day, day_stated))
+    placed = described_once(doc.text, list(placed_events(doc, sentence, found, day, day_stated)))
     yield from placed
     if not placed and day_stated and day is not None:
         best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
         yield mention(doc, sentence, best, found, None, day, day_stated)
+
+
+def described_once(text: str, mentions: list[EventMention]) -> list[EventMention]:
+    """Drop "X, about 120 km south of Y" 's second half: it only says where X is."""
+    kept = []
+    for m in mentions:
+        follows_place = m.place is not None and m.place.anchor is not None and any(
+            o.trigger == m.trigger and o.place is not None and o.place.anchor is None
+            and 0 <= m.place.span.start - o.place.span.end <= 12
+            and text[o.place.span.end:m.place.span.start].lstrip().startswith(",")
+            for o in mentions)
+        if not follows_place:
+            kept.append(m)
+    return kept
 
 
 def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,

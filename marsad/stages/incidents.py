@@ -37,8 +37,8 @@ class IncidentsStage:
 
     def __call__(self, doc: Document) -> Document:
         groups = group_mentions(doc.events)
-        unplaced = [m for m in doc.events if m.place is None]
-        incidents = [build_incident(f"{doc.id}:i{n}", date_from(mentions, unplaced))
+        unplaced = [m for m in doc.events if m.place is None or is_country(m.place)]
+        incidents = [build_incident(f"{doc.id}:i{n}", typed_from(date_from(mentions, unplaced), unplaced))
                      for n, mentions in enumerate(groups, 1)]
         claims = [link_claim(doc, claim, incidents) for claim in doc.claims]
         reports = [link_report(doc, report, incidents) for report in doc.casualties]
@@ -163,6 +163,20 @@ def date_from(mentions: list[EventMention], unplaced: list[EventMention]) -> lis
         return mentions
     nearest = min(dated, key=lambda u: min(abs(u.span.start - m.span.start) for m in mentions))
     return [replace(m, day=nearest.day, day_stated=True) for m in mentions] + [nearest]
+
+
+def typed_from(mentions: list[EventMention], unplaced: list[EventMention]) -> list[EventMention]:
+    """Type an incident only generic words describe ("gunmen raided the school in X") by what
+    the report calls it where it names no town ("the abduction of the boys"), when that is one thing.
+    """
+    if any(m.specificity > 1 for m in mentions):
+        return mentions
+    kinds = {(u.event_type, u.sub_event_type) for u in unplaced
+             if u.specificity > 1 and u.event_type in VIOLENT_TYPES}
+    if len(kinds) != 1:
+        return mentions
+    event_type, sub_type = kinds.pop()
+    return [replace(m, event_type=event_type, sub_event_type=sub_type) for m in mentions]
 
 
 def build_incident(incident_id: str, mentions: list[EventMention]) -> Incident:

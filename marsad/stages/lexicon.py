@@ -9,6 +9,10 @@ from importlib import resources
 from typing import Any
 
 
+# Triggers only as nouns: the verbs mean something else too often.
+NOUN_ONLY = frozenset({"march", "rally", "strike"})
+
+
 @dataclass(frozen=True)
 class Trigger:
     phrase: str
@@ -39,6 +43,8 @@ def trigger_at(token: Any) -> Trigger | None:
     """
     if token.ent_type_ in ("DATE", "TIME"):
         return None
+    if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY:
+        return None     # "marched the hostages away" is no protest march
     table = triggers()
     lemma = token.lemma_.lower()
     if lemma not in table and token.lower_.endswith("s") and token.lower_[:-1] in table:

@@ -52,7 +52,8 @@ NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
                 "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
 RELATIVE = re.compile(
     r"\b(?P<dist>\d+(?:\.\d+)?|(?:NUMBER_WORDS)(?:[- ](?:NUMBER_WORDS))?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+"
-    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+$"
+    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$"
     .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
 NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
                   r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -283,6 +284,8 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
             for part in split_list(ent, possessive):
                 if inside_organisation(part, possessive) or part.start in seen:
                     continue
+                if not part.text[:1].isupper():
+                    continue    # "the surrounding bush": a common noun the recogniser took for a name
                 if ent.label_ in PLACE_LABELS or locative(part):
                     seen.update(range(part.start, part.end))
                     yield candidate_of(part, ent.label_ in PLACE_LABELS)
