@@ -273,6 +273,17 @@ def about_event(sentence: Any, expression: tuple[int, int, str]) -> bool:
     return governor.lemma_.lower() not in SPEECH_VERBS
 
 
+def earlier_month(token: Any, published: date) -> bool:
+    """Say whether a word is another month that dates an event: "the November attacks", "killed in May"."""
+    if token.lower_ not in MONTHS or not token.text[:1].isupper() or token.lower_ == published.strftime("%B").lower():
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.like_num:
+        return False        # "May 23": a full date, judged by its day
+    head = token.head.head if token.head.pos_ == "ADP" else token.head
+    return lexicon.trigger_at(head) is not None
+
+
 def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
     """Say whether a sentence recalls an earlier event ("the 2011 bombing", "attacks last year").
 
@@ -284,6 +295,8 @@ def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
         return True
     if LAST_YEAR.search(sentence.text):
         return True
+    if doc.published is not None and any(earlier_month(t, doc.published) for t in sentence):
+        return True     # "the November attacks" in a March report
     years = [int(y) for y in YEAR.findall(sentence.text)]
     return doc.published is not None and any(y < doc.published.year for y in years)
 
@@ -295,4 +308,6 @@ SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "report",
                           "declare", "deny", "accuse", "blame", "write", "post", "tweet"})
 HISTORY_DAYS = 14
 YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
 LAST_YEAR = re.compile(r"\blast year\b|\byears? ago\b", re.IGNORECASE)

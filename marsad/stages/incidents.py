@@ -166,13 +166,15 @@ def date_from(mentions: list[EventMention], unplaced: list[EventMention]) -> lis
 
 
 def typed_from(mentions: list[EventMention], unplaced: list[EventMention]) -> list[EventMention]:
-    """Type an incident only generic words describe ("gunmen raided the school in X") by what
-    the report calls it where it names no town ("the abduction of the boys"), when that is one thing.
+    """Type an incident by what the report calls it where it names no town, when that is one
+    thing and sharper: "gunmen raided the school in X" is "the abduction of the boys", and
+    "blasts at X" are the attack "by fighters with suicide belts".
     """
-    if any(m.specificity > 1 for m in mentions):
-        return mentions
+    sharpest = max(m.specificity for m in mentions)
+    generic = sharpest == 1
     kinds = {(u.event_type, u.sub_event_type) for u in unplaced
-             if u.specificity > 1 and u.event_type in VIOLENT_TYPES}
+             if u.specificity > sharpest and u.event_type in VIOLENT_TYPES
+             and (generic or u.event_type == mentions[0].event_type)}
     if len(kinds) != 1:
         return mentions
     event_type, sub_type = kinds.pop()
