@@ -497,3 +497,66 @@ def test_extract_one_verb_two_places_gives_each_its_figure(run_text, text, expec
 def test_extract_event_type_of_newer_phrasings(run_text, text, place, event_type, sub_event_type):
     incident = incident_at(run_text(text, MONDAY), place)
     assert (incident.event_type, incident.sub_event_type) == (event_type, sub_event_type)
+
+
+# --- 17. rules added after the first round of these tests -------------------------------------
+
+@pytest.mark.parametrize("text, place, sub_type", [
+    pytest.param("Gunmen stormed a boarding school in Zamfara state on Friday. Officials said the "
+                 "abduction of the pupils was the third this year.", "Zamfara", 
+                 "Abduction/forced disappearance", id="generic-raid-typed-as-abduction"),
+    pytest.param("Two blasts shook a market in Quetta on Monday. Police said the attackers wore "
+                 "suicide vests.", "Quetta", "Suicide bomb", id="blasts-sharpened-to-suicide-bomb"),
+])
+def test_extract_incident_takes_the_sharper_type_given_without_a_town(run_text, text, place, sub_type):
+    assert incident_at(run_text(text, MONDAY), place).sub_event_type == sub_type
+
+
+def test_extract_placeless_sentence_lends_its_day(run_text):
+    doc = run_text("The rebels said on Monday they had bombed the army depot in Goma. On Thursday "
+                   "night a truck loaded with explosives blew up at the depot gate.", MONDAY)
+    assert incident_at(doc, "Goma").day == date(2023, 3, 2)
+
+
+def test_extract_month_dating_an_event_marks_it_recalled(run_text):
+    doc = run_text("Police stepped up patrols in Lyon on Monday. The November bombing in Marseille "
+                   "killed twelve people.", MONDAY)
+    assert "Marseille" not in [place_of(i) for i in doc.incidents]
+    assert 12 not in figures(doc)
+
+
+@pytest.mark.parametrize("text, place, source", [
+    pytest.param("A drone strike hit a convoy near Marib on Monday, killing six fighters, "
+                 "according to the health ministry of the Houthi movement.",
+                 "Marib", "health ministry of the Houthi movement", id="body-of-a-named-group"),
+    pytest.param("A car bomb killed four soldiers in Kirkuk on Monday, the interior ministry said.",
+                 "Kirkuk", "Iraqi interior ministry", id="body-of-the-place's-state"),
+])
+def test_extract_figure_source_keeps_the_body_and_its_owner(run_text, text, place, source):
+    doc = run_text(text, MONDAY)
+    [report] = [r for r in doc.casualties if r.killed is not None]
+    assert report.source == source
+
+
+def test_extract_leader_speaks_for_his_group(run_text):
+    doc = run_text("A bomb exploded at a bus station in Maiduguri on Sunday. The leader of the "
+                   "jihadist group Boko Haram said in a video that his fighters were behind the attack.",
+                   MONDAY)
+    assert [c.actor for c in claims_of(doc, "claim")] == ["Boko Haram"]
+
+
+def test_extract_unnamed_group_is_an_accusation_target(run_text):
+    doc = run_text("Gunmen killed seven traders near Tsafe on Saturday. The governor said the raid "
+                   "was carried out by bandits.", MONDAY)
+    [accusation] = claims_of(doc, "accusation")
+    assert accusation.against == ("bandits",)
+
+
+def test_extract_appositive_distance_does_not_add_a_second_place(run_text):
+    doc = run_text("Gunmen raided a school in Kankara, about 100 km south of Katsina, on Friday.", MONDAY)
+    assert [place_of(i) for i in doc.incidents] == ["Kankara"]
+
+
+def test_extract_march_as_a_verb_is_no_protest(run_text):
+    doc = run_text("Kidnappers marched the hostages into the forest near Birnin Gwari on Sunday.", MONDAY)
+    assert all(i.event_type != "Protests" for i in doc.incidents)

@@ -48,9 +48,9 @@ class EventsStage:
 def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
     """Yield one mention per place that a trigger in the sentence governs.
 
-    A sentence that dates an event but names no place ("On Thursday a car
+    A sentence that reports an event but names no place ("On Thursday a car
     bomb exploded near the gate") yields one mention without a place, which
-    lends its day to the incident an earlier sentence placed.
+    may lend its day or its sharper type to an incident placed elsewhere.
     """
     found = {t.i: trig for t in sentence
              if (trig := lexicon.trigger_at(t)) is not None and not background(t) and not denied(t)}
@@ -61,7 +61,7 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
         return      # background: an earlier event the report recalls
     placed = described_once(doc.text, list(placed_events(doc, sentence, found, day, day_stated)))
     yield from placed
-    if not placed and day_stated and day is not None:
+    if not placed:
         best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
         yield mention(doc, sentence, best, found, None, day, day_stated)
 

@@ -22,7 +22,7 @@ from marsad.reconcile import reconcile
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 SUB_TYPE_RANK = {"Suicide bomb": 3}
-FOLLOW_UP_DAYS = 3
+FOLLOW_UP_DAYS = 7      # a week: "last week's bombing" is still news
 NEAR_KM = 15
 COORDINATED_WORDS = ("coordinated", "simultaneous", "series of", "wave of", "string of")
 
@@ -157,7 +157,7 @@ def date_from(mentions: list[EventMention], unplaced: list[EventMention]) -> lis
     if any(m.day_stated for m in mentions):
         return mentions
     first = mentions[0]
-    dated = [u for u in unplaced if u.event_type == first.event_type and u.day is not None
+    dated = [u for u in unplaced if u.event_type == first.event_type and u.day_stated and u.day is not None
              and (first.day is None or 0 <= (first.day - u.day).days <= FOLLOW_UP_DAYS)]
     if not dated:
         return mentions
