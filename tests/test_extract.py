@@ -380,3 +380,20 @@ def test_extract_evidence_offsets_point_into_the_text(run_text):
     for item in items:
         assert 0 <= item["start"] < item["end"] <= len(text)
         assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_extract_example_report_gives_one_incident_with_its_history(pipeline):
+    """The report `make demo` shows: one bombing, a rising toll, a hedged accusation."""
+    from pathlib import Path
+
+    from marsad.ingest import read_path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "gaziantep-2016-08-20.txt"
+    doc = pipeline(read_path(example, date(2016, 8, 21)))
+    [incident] = doc.incidents
+    assert (incident.day, incident.sub_event_type, incident.place.entry.admin1) == \
+        (date(2016, 8, 20), "Suicide bomb", "Gaziantep")
+    assert incident.killed["best"] == 50 and incident.killed["low"] == 30
+    assert {(p.name, p.status) for p in incident.perpetrators} == {("Islamic State", "suspected")}
+    [accusation] = [c for c in doc.claims if c.kind == "accusation"]
+    assert accusation.firmness == "hedged" and accusation.speaker == "Recep Tayyip Erdogan"

@@ -41,6 +41,7 @@ ATTACK_VERBS = {"strike", "hit", "shell", "bomb", "attack", "target", "storm", "
                 "seize", "overrun", "besiege", "recapture", "retake", "pound", "bombard"}
 MILES_KM = 1.609344
 NEARBY_KM = 15
+NEARBY_BONUS = 3.0      # outweighs a village's thousand inhabitants over a district's none
 CACHE_SIZE = 50_000
 ANCHOR_POPULATION = 50_000
 FOCUS_MAJORITY = 3
@@ -211,7 +212,7 @@ def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
         return 0.0
     for anchor in anchors:
         if anchor.geonameid != entry.geonameid and distance_km(anchor, entry) <= NEARBY_KM:
-            return 2.0
+            return NEARBY_BONUS
     return 0.0
 
 
