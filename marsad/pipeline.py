@@ -67,11 +67,21 @@ class Pipeline:
         yield from self.run_batch(batch)
 
     def run_batch(self, docs: list[Document]) -> list[Document]:
-        waiting = [d for d in docs if not d.extras.get("skip")]
-        for stage in self.stages:
-            pipe = getattr(stage, "pipe", None)
-            waiting = pipe(waiting) if pipe else [stage(d) for d in waiting]
-            if not all(isinstance(d, Document) for d in waiting):
-                raise PipelineError(f"stage {stage.name!r} returned something other than Documents")
-        done = iter(waiting)
-        return [d if d.extras.get("skip") else next(done) for d in docs]
+        """Run a batch; if a stage fails on it, run its documents one by one so only the bad one fails."""
+        try:
+            waiting = [d for d in docs if not d.extras.get("skip")]
+            for stage in self.stages:
+                pipe = getattr(stage, "pipe", None)
+                waiting = pipe(waiting) if pipe else [stage(d) for d in waiting]
+            done = iter(waiting)
+            return [d if d.extras.get("skip") else next(done) for d in docs]
+        except Exception:       # noqa: BLE001 - isolate the document that caused it below
+            return [self.safely(doc) for doc in docs]
+
+    def safely(self, doc: Document) -> Document:
+        """Run one document; a failure becomes a note on it, not the end of the run."""
+        try:
+            return self(doc)
+        except Exception as error:      # noqa: BLE001 - reported on the document itself
+            note = f"extraction failed ({type(error).__name__}: {str(error)[:120]}); no records"
+            return doc.with_(notes=doc.notes + (note,), parsed=None)

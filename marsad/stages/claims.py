@@ -269,7 +269,7 @@ def resolve(doc: Document, token: Any) -> Actor | None:
         person = last_actor(doc, token.idx, lambda a: a.kind == "Person")
         return body_of(doc, person) if person is not None else None
     if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
-        return last_actor(doc, token.idx, lambda a: a.kind in ARMED_TYPES)
+        return last_actor(doc, token.idx, lambda a: a.kind in ARMED_TYPES - {"State forces"})
     return None
 
 
@@ -285,8 +285,13 @@ def body_of(doc: Document, person: Actor) -> Actor:
     role = span.root.head if span is not None and span.root.dep_ in ("appos", "compound") else None
     if role is None or role == span.root:
         return person
-    for child in [*role.children, role]:
-        owner = resolve(doc, child) if child != role and child.dep_ in ("poss", "compound") else None
+    for child in role.children:
+        if child.dep_ not in ("poss", "compound"):
+            continue
+        # Owners are bodies, never people: following a person here again could loop.
+        owner = actor_at(doc, child.idx, child.idx + len(child.text))
+        if owner is None and child.lemma_.lower() in GROUP_NOUNS:
+            owner = last_actor(doc, child.idx, lambda a: a.kind in ARMED_TYPES - {"State forces"})
         if owner is not None and owner.kind != "Person":
             return Actor(person.span, owner.name, person.surface, owner.kind, owner.country,
                          speaker=person.name)
