@@ -1,8 +1,9 @@
 """The ``marsad`` command: a thin layer over the library.
 
 Exit codes: 0 every input was read (an input may still yield no incidents,
-with a note saying why); 1 some inputs could not be read (each named on
-stderr, the rest processed); 2 bad usage, or no input could be read.
+with a note saying why); 1 some inputs could not be read or extracted from
+(each named on stderr in one line, the rest processed); 2 bad usage, or no
+input could be read.
 """
 
 from __future__ import annotations
@@ -78,6 +79,11 @@ def extract(files: tuple[str, ...], published: date | None, fmt: str | None, jso
         sys.exit(2)
     pipeline = default_pipeline(model) if model else default_pipeline()
     results = list(run(docs, pipeline))
+    for doc in results:
+        failed = [note for note in doc.notes if note.startswith("extraction failed")]
+        if failed:
+            failures.append(f"{doc.id}: {failed[0]}")
+            click.echo(f"marsad: {doc.id}: {failed[0]}", err=True)
     if fmt == "table":
         click.echo(summary(results))
     elif fmt == "jsonl":
