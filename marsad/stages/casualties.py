@@ -11,7 +11,7 @@ else to the place before it. Its source is the speaker of the sentence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from marsad.model import CasualtyReport, Count, Document, Place, Span
@@ -61,12 +61,26 @@ class CasualtiesStage:
         reports = []
         for sentence in doc.parsed.sents:
             reports.extend(sentence_reports(doc, sentence))
-        return reports
+        return same_speakers(reports)
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
             return doc
         return doc.with_(casualties=tuple(self.find(doc)))
+
+
+def same_speakers(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """Name "the spokesman" as the report first named him: "a provincial government spokesman"."""
+    named: list[str] = []
+    out = []
+    for report in reports:
+        source = report.source
+        if source is not None:
+            fuller = [n for n in named if n.lower().endswith(" " + source.lower())]
+            source = fuller[0] if fuller else source
+            named.append(source)
+        out.append(replace(report, source=source))
+    return out
 
 
 def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
@@ -281,7 +295,7 @@ def chunk_around(text: str, sentence: Any, offset: int) -> tuple[int, int]:
 
 
 def source_of(doc: Document, sentence: Any) -> str | None:
-    """Return who gave a sentence's figures: "according to X", or the subject of "X says"."""
+    """Return who gave a sentence's figures: "according to X", or the speaker of "X says"."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < len(doc.parsed):
             to = doc.parsed[token.i + 1]
@@ -290,14 +304,36 @@ def source_of(doc: Document, sentence: Any) -> str | None:
                 return name_of(doc, objects[0])
     for token in sentence:
         if token.lemma_.lower() in SPEECH and token.pos_ == "VERB":
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if subjects:
-                return name_of(doc, subjects[0])
+            speaker = speaker_of(token)
+            if speaker is not None:
+                return name_of(doc, speaker)
     return None
 
 
+def speaker_of(verb: Any) -> Any:
+    """Return who speaks: the verb's subject, unless the parser took the figure's own noun for it.
+
+    "... killed at least 100 people, most of them police, a government
+    spokesman said": when the subject counts the dead, the noun just before
+    the verb is the speaker.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and not counts_victims(subjects[0]):
+        return subjects[0]
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN") and not counts_victims(before):
+        return before
+    return None
+
+
+def counts_victims(token: Any) -> bool:
+    """Say whether a noun is counted by a figure ("100 people") rather than a speaker."""
+    return any(c.dep_ == "nummod" or c.like_num for c in token.subtree) or \
+        token.lemma_.lower() in ("people", "person", "civilian")
+
+
 def name_of(doc: Document, token: Any) -> str | None:
-    """Name the speaker a token stands for: an actor mention, else its noun phrase.
+    """Name the speaker a token stands for: an actor, else its noun and the words before it.
 
     A state body named generically keeps its own words ("the Defence
     Ministry"), which say more about a figure's source than "the government".
@@ -308,8 +344,5 @@ def name_of(doc: Document, token: Any) -> str | None:
         return re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE) or actor.name
     if token.pos_ == "PRON":
         return None
-    words = [t for t in token.subtree if t.dep_ not in ("det", "relcl", "acl", "appos", "punct")
-             and t.i <= token.i + 3]
-    if not words:
-        return None
-    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)].strip()[:80] or None
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod")] + [token]
+    return doc.text[words[0].idx:token.idx + len(token.text)].strip() or None

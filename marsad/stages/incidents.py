@@ -41,7 +41,7 @@ class IncidentsStage:
         incidents = [build_incident(f"{doc.id}:i{n}", typed_from(date_from(mentions, unplaced), unplaced))
                      for n, mentions in enumerate(groups, 1)]
         claims = [link_claim(doc, claim, incidents) for claim in doc.claims]
-        reports = [link_report(doc, report, incidents) for report in doc.casualties]
+        reports = join_statements([link_report(doc, report, incidents) for report in doc.casualties])
         incidents = [finish(doc, incident, claims, reports) for incident in incidents]
         incidents = relate(doc, incidents)
         return doc.with_(incidents=tuple(incidents), claims=tuple(claims), casualties=tuple(reports))
@@ -240,6 +240,23 @@ def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]
         nearest = max(earlier, key=lambda i: max(s.start for s in i.evidence if s.start <= start))
         return replace(report, incident=nearest.id)
     return report
+
+
+def join_statements(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """Join one source's killed figure and its wounded figure, given in two sentences, into one report."""
+    joined: list[CasualtyReport] = []
+    for report in reports:
+        partner = next((j for j in joined if j.incident == report.incident and j.source == report.source
+                        and report.source is not None and j.time == report.time
+                        and (j.killed is None) != (report.killed is None)
+                        and (j.wounded is None) != (report.wounded is None)), None)
+        if partner is None:
+            joined.append(report)
+            continue
+        joined[joined.index(partner)] = replace(
+            partner, killed=partner.killed or report.killed, wounded=partner.wounded or report.wounded,
+            evidence=partner.evidence + report.evidence)
+    return joined
 
 
 def finish(doc: Document, incident: Incident, claims: list[Claim],
