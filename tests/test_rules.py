@@ -560,3 +560,18 @@ def test_extract_appositive_distance_does_not_add_a_second_place(run_text):
 def test_extract_march_as_a_verb_is_no_protest(run_text):
     doc = run_text("Kidnappers marched the hostages into the forest near Birnin Gwari on Sunday.", MONDAY)
     assert all(i.event_type != "Protests" for i in doc.incidents)
+
+
+def test_extract_speaker_beside_said_when_the_victims_look_like_the_subject(run_text):
+    doc = run_text("A truck bomb in Kirkuk on Monday killed at least 40 people, most of them "
+                   "labourers, a provincial police spokesman said.", MONDAY)
+    [report] = doc.casualties
+    assert report.source == "provincial police spokesman"
+
+
+def test_extract_one_sources_two_sentences_make_one_report_under_its_first_name(run_text):
+    doc = run_text("Shelling hit a market in Donetsk on Monday, killing 12 people, a city council "
+                   "spokesman said. The spokesman said 30 people had been wounded.", MONDAY)
+    [report] = doc.casualties
+    assert report.source == "city council spokesman"
+    assert (report.killed.low, report.wounded.low) == (12, 30)

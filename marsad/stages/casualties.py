@@ -344,5 +344,7 @@ def name_of(doc: Document, token: Any) -> str | None:
         return re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE) or actor.name
     if token.pos_ == "PRON":
         return None
-    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod")] + [token]
-    return doc.text[words[0].idx:token.idx + len(token.text)].strip() or None
+    start = token.left_edge.i
+    while start < token.i and doc.parsed[start].dep_ in ("det", "poss", "predet", "punct", "case"):
+        start += 1
+    return doc.text[doc.parsed[start].idx:token.idx + len(token.text)].strip() or None
