@@ -87,15 +87,21 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
     dateline = DATELINE.match(sentence.text)
     filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
     body = [p for p in named if p.span.start >= filed_at]
-    for place in body or named:     # the dateline's place only when the story names no other
+    yielded = False
+    for place in body:
         token = place_token(doc.parsed, place)
         if token is None or metonymic(token) or contained(place, named, doc.parsed):
             continue
         linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], frozenset(found))]
         if linked:
             best = max(linked, key=lambda t: (found[t.i].specificity, -abs(t.i - token.i)))
+            yielded = True
             yield mention(doc, sentence, sharper_inside(best, found, doc.parsed), found, place,
                           day, day_stated)
+    filed = [p for p in named if p.span.start < filed_at]
+    if not yielded and filed:       # the dateline's city, when the story places the event nowhere else
+        best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
+        yield mention(doc, sentence, best, found, filed[0], day, day_stated)
 
 
 def mention(doc: Document, sentence: Any, best: Any, found: dict, place: Place | None,

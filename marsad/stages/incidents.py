@@ -38,7 +38,9 @@ class IncidentsStage:
     def __call__(self, doc: Document) -> Document:
         groups = group_mentions(doc.events)
         unplaced = [m for m in doc.events if m.place is None or is_country(m.place)]
-        incidents = [build_incident(f"{doc.id}:i{n}", typed_from(date_from(mentions, unplaced), unplaced))
+        lede = min((m for m in doc.events if m.day_stated and m.day is not None),
+                   key=lambda m: m.span.start, default=None)
+        incidents = [build_incident(f"{doc.id}:i{n}", typed_from(date_from(mentions, unplaced, lede), unplaced))
                      for n, mentions in enumerate(groups, 1)]
         claims = [link_claim(doc, claim, incidents) for claim in doc.claims]
         reports = join_statements([link_report(doc, report, incidents) for report in doc.casualties])
@@ -148,21 +150,30 @@ def fits(key: tuple, member: EventMention, mention: EventMention) -> bool:
     return same_place and member.event_type in VIOLENT_TYPES
 
 
-def date_from(mentions: list[EventMention], unplaced: list[EventMention]) -> list[EventMention]:
-    """Give a group whose sentences state no day the day a nearby placeless sentence states.
+def date_from(mentions: list[EventMention], unplaced: list[EventMention],
+              lede: EventMention | None) -> list[EventMention]:
+    """Give a group whose sentences state no day the day another sentence states.
 
     "X said on Monday it bombed the academy in Y. On Thursday a car bomb
-    exploded near the gate." dates the bombing in Y on Thursday.
+    exploded near the gate." dates the bombing in Y on Thursday; failing a
+    placeless sentence of its own type, the story's first dated event (its
+    lede) dates it.
     """
     if any(m.day_stated for m in mentions):
         return mentions
     first = mentions[0]
-    dated = [u for u in unplaced if u.event_type == first.event_type and u.day_stated and u.day is not None
-             and (first.day is None or 0 <= (first.day - u.day).days <= FOLLOW_UP_DAYS)]
-    if not dated:
-        return mentions
-    nearest = min(dated, key=lambda u: min(abs(u.span.start - m.span.start) for m in mentions))
-    return [replace(m, day=nearest.day, day_stated=True) for m in mentions] + [nearest]
+
+    def recent(u: EventMention) -> bool:
+        return u.day_stated and u.day is not None and \
+            (first.day is None or 0 <= (first.day - u.day).days <= FOLLOW_UP_DAYS)
+
+    same_type = [u for u in unplaced if u.event_type == first.event_type and recent(u)]
+    if same_type:
+        nearest = min(same_type, key=lambda u: min(abs(u.span.start - m.span.start) for m in mentions))
+        return [replace(m, day=nearest.day, day_stated=True) for m in mentions] + [nearest]
+    if lede is not None and recent(lede):
+        return [replace(m, day=lede.day, day_stated=True) for m in mentions]
+    return mentions
 
 
 def typed_from(mentions: list[EventMention], unplaced: list[EventMention]) -> list[EventMention]:

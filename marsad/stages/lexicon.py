@@ -9,6 +9,9 @@ from importlib import resources
 from typing import Any
 
 
+# Nouns a trigger word can name a kind of: "riot police", "bomb disposal squad".
+NOT_EVENTS = frozenset({"police", "policeman", "officer", "squad", "unit", "gear", "shield",
+                        "disposal", "expert", "shelter", "dog", "helicopter", "vest", "proof"})
 # Triggers only as nouns: the verbs mean something else too often.
 NOUN_ONLY = frozenset({"march", "rally", "strike"})
 
@@ -45,6 +48,8 @@ def trigger_at(token: Any) -> Trigger | None:
         return None
     if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY:
         return None     # "marched the hostages away" is no protest march
+    if token.dep_ == "compound" and token.head.lemma_.lower() in NOT_EVENTS:
+        return None     # "riot police", "bomb squad": a kind of thing, not an event
     table = triggers()
     lemma = token.lemma_.lower()
     if lemma not in table and token.lower_.endswith("s") and token.lower_[:-1] in table:

@@ -88,9 +88,13 @@ def argument_path(token: Any, predicate: Any) -> bool:
 
 
 def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
-    """Say whether a place name sits in the event's own phrase or clause."""
+    """Say whether a place name sits in the event's own phrase or clause.
+
+    A relative clause on the place's phrase counts as its clause: "the city
+    of X, where youths hurled rocks".
+    """
     reached = anchor(place_token, triggers)
-    if reached == trigger_token:
+    if reached == trigger_token or in_relative_clause(place_token, reached, trigger_token):
         return True
     reached = through_prepositions(reached)
     if reached == trigger_token:
@@ -101,6 +105,20 @@ def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
         return False
     clauses = [reached, reached.head] if reached.dep_ == "conj" else [reached]   # "killed six and injured ten in X"
     return any(c == trigger_token or argument_path(trigger_token, c) for c in clauses)
+
+
+def in_relative_clause(start: Any, end: Any, trigger: Any) -> bool:
+    """Say whether a trigger sits in a "where ..." clause on a word between a place and its anchor."""
+    current = start
+    for _ in range(12):
+        for clause in current.children:
+            if clause.dep_ == "relcl" and any(t.lower_ == "where" for t in clause.children) \
+                    and trigger.i in {t.i for t in clause.subtree}:
+                return True
+        if current == end or current.head == current:
+            return False
+        current = current.head
+    return False
 
 
 def through_prepositions(token: Any) -> Any:
