@@ -575,3 +575,22 @@ def test_extract_one_sources_two_sentences_make_one_report_under_its_first_name(
     [report] = doc.casualties
     assert report.source == "city council spokesman"
     assert (report.killed.low, report.wounded.low) == (12, 30)
+
+
+@pytest.mark.parametrize("text, category", [
+    pytest.param("Police fired on protesters in Kisumu on Monday. A student was shot dead, a "
+                 "hospital official said.", "killed", id="shot-dead"),
+    pytest.param("Gunmen attacked a checkpoint in Gao on Monday. A soldier was wounded.", "wounded",
+                 id="wounded"),
+])
+def test_extract_a_lone_victim_is_a_figure_of_one(run_text, text, category):
+    [report] = run_text(text, MONDAY).casualties
+    count = getattr(report, category)
+    assert (count.low, count.high) == (1, 1)
+
+
+def test_extract_figure_without_a_place_goes_to_the_town_its_paragraph_names(run_text):
+    doc = run_text("Protesters marched peacefully in Lagos on Monday.\n\nIn Abuja, rioters burned "
+                   "cars near the assembly on Monday. Police said four people were killed.", MONDAY)
+    [report] = doc.casualties
+    assert place_of(next(i for i in doc.incidents if i.id == report.incident)) == "Abuja"

@@ -95,6 +95,8 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
     if historical(day if stated else None, doc, sentence):
         return
     figures = [f for f in figures_in(sentence) if not f.attackers]
+    counted = {f.category for f in figures}
+    figures += [f for f in lone_victims(sentence) if f.category not in counted]
     if not figures:
         return
     source = source_of(doc, sentence)
@@ -203,6 +205,24 @@ def counts_events(tokens: Any) -> bool:
 
 # Trigger nouns that name people, so a number before them counts people.
 PERSON_TRIGGERS = frozenset({"protester", "demonstrator", "rioter", "gunman", "bomber", "vigilante"})
+
+
+def lone_victims(sentence: Any) -> Iterator[Figure]:
+    """Yield a figure of one for "a student was shot dead", "a policeman was wounded"."""
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if lemma not in ("kill", "die", "wound", "injure", "shoot"):
+            continue
+        if lemma == "shoot" and not any(c.lower_ == "dead" for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
+            single = subject.tag_ in ("NN", "NNP") and any(
+                d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in subject.children)
+            person = subject.lemma_.lower() in lexicon.CIVILIAN_NOUNS | lexicon.COMBATANT_NOUNS
+            passive = subject.dep_ == "nsubjpass" or lemma == "die"
+            if single and person and passive:
+                category = "wounded" if lemma in ("wound", "injure") else "killed"
+                yield Figure(subject.idx, subject.idx + len(subject.text), Count(1, 1), category, False)
 
 
 def elided(tokens: Any, previous: Figure | None) -> str | None:

@@ -239,13 +239,19 @@ def link_claim(doc: Document, claim: Claim, incidents: list[Incident]) -> Claim:
 
 
 def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]) -> CasualtyReport:
-    """Tie a casualty report to the incident at its place, else to the nearest one before it."""
+    """Tie a casualty report to the incident at its place, else to one its paragraph names,
+    else to the nearest one before it."""
     if report.place is not None:
         key = place_key(report.place)
         same = [i for i in incidents if place_key(i.place) == key]
         if same:
             return replace(report, incident=same[0].id)
     start = report.evidence[0].start
+    para_start = doc.text.rfind("\n", 0, start) + 1
+    para_end = doc.text.find("\n", start)
+    in_paragraph = incidents_in(doc, para_start, para_end if para_end >= 0 else len(doc.text), incidents)
+    if report.place is None and in_paragraph:       # the town its paragraph names
+        return replace(report, incident=in_paragraph[0].id)
     earlier = [i for i in incidents if any(s.start <= start for s in i.evidence)]
     if report.place is None and earlier:
         nearest = max(earlier, key=lambda i: max(s.start for s in i.evidence if s.start <= start))
