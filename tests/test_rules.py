@@ -594,3 +594,17 @@ def test_extract_figure_without_a_place_goes_to_the_town_its_paragraph_names(run
                    "cars near the assembly on Monday. Police said four people were killed.", MONDAY)
     [report] = doc.casualties
     assert place_of(next(i for i in doc.incidents if i.id == report.incident)) == "Abuja"
+
+
+def test_extract_violence_placed_nowhere_goes_to_the_town_the_report_names_most(run_text):
+    doc = run_text("Residents of Douma said the neighbourhood had been hit again. Activists in Douma "
+                   "said an airstrike killed eleven people on Monday, most of them children.", MONDAY)
+    [incident] = doc.incidents
+    assert (place_of(incident), incident.place.precision) == ("Douma", 2)
+    assert incident.killed["best"] == 11
+
+
+def test_extract_report_without_violence_gets_no_fallback_incident(run_text):
+    doc = run_text("Delegations met in Doha on Monday to discuss prisoner exchanges. Officials in "
+                   "Kabul said the talks in Doha would resume next week.", MONDAY)
+    assert doc.incidents == ()

@@ -11,6 +11,7 @@ mention that names only a country makes none. A generic act of violence
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
@@ -36,7 +37,7 @@ class IncidentsStage:
     assigns: tuple[str, ...] = ("incidents", "casualties", "claims")
 
     def __call__(self, doc: Document) -> Document:
-        groups = group_mentions(doc.events)
+        groups = group_mentions(doc.events) or fallback_group(doc)
         unplaced = [m for m in doc.events if m.place is None or is_country(m.place)]
         lede = min((m for m in doc.events if m.day_stated and m.day is not None),
                    key=lambda m: m.span.start, default=None)
@@ -47,6 +48,25 @@ class IncidentsStage:
         incidents = [finish(doc, incident, claims, reports) for incident in incidents]
         incidents = relate(doc, incidents)
         return doc.with_(incidents=tuple(incidents), claims=tuple(claims), casualties=tuple(reports))
+
+
+def fallback_group(doc: Document) -> list[list[EventMention]]:
+    """Place a report's event in the town it names most, when no sentence ties the two together.
+
+    Only for a report that does tell of violence (a specific event word, or
+    figures of dead and wounded) and names towns of one country: the event
+    gets that town at precision 2, as a coder placing it from the story would.
+    """
+    violent = [m for m in doc.events if m.event_type in VIOLENT_TYPES and
+               (m.specificity > 1 or doc.casualties)]
+    towns = [p for p in doc.places if p.entry is not None and not is_country(p)
+             and p.entry.country == doc.extras.get("focus")]
+    if not violent or not towns:
+        return []
+    counts = Counter(place_key(p) for p in towns)
+    town = next(p for p in towns if counts[place_key(p)] == max(counts.values()))
+    lead = max(violent, key=lambda m: m.specificity)
+    return [[replace(lead, place=replace(town, precision=max(2, town.precision)))]]
 
 
 def place_key(place: Place) -> tuple:
