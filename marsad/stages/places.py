@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterator
 from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
+from marsad.stages.lexicon import triggers
 from marsad.stages.syntax import PLACE_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -371,8 +372,14 @@ def capitalised(token: Any) -> bool:
 
 
 def locative(span: Any) -> bool:
-    """Say whether a doubtful name stands where a place would: after "in", before "Province"..."""
+    """Say whether a doubtful name stands where a place would: after "in", before "Province"...
+
+    A capitalised word that opens an event phrase ("Barrel bomb attack") is no place.
+    """
     first, last = span[0], span[-1]
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and f"{last.lower_} {following.lemma_.lower()}" in triggers():
+        return False
     if last.lower_ in PLACE_WORD_HEADS:
         return True
     if first.i > 0 and span.doc[first.i - 1].lower_ in LOCATIVE_PREPS - {"of", "to", "from"}:
