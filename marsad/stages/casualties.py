@@ -33,7 +33,8 @@ CUMULATIVE = re.compile(
     r"october|november|december|then|\d{4})|\b(?:war|conflict|uprising|crisis|fighting)\b[^.;]{0,80}?"
     r"\b(?:has|have|had) (?:killed|claimed|left|caused)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
     r"(?:war|conflict|uprising|crisis)|\bthroughout the (?:war|conflict|country)|"
-    r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b", re.IGNORECASE)
+    r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b|"
+    r"\bsince (?:it|the (?:war|conflict|uprising|crisis)) (?:began|started|erupted|broke out)", re.IGNORECASE)
 SUBSET_WORDS = frozenset({"including", "includes", "include", "among"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "stand", "jump", "grow", "hit", "be"})
 LOOKAHEAD = 6
