@@ -48,7 +48,7 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _AMOUNT = r"\d{1,2}|a|%s" % "|".join(_SMALL_WORDS)
 
 _PATTERNS = {
-    "iso": rf"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
+    "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
     "month_day": rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b{_YEAR}",
     "day_month": rf"\b(?:on\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}{_YEAR}",
     "weekday": rf"\b(?:(?:early|late)\s+(?:on\s+)?|on\s+|(?P<last>last)\s+)?"

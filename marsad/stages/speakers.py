@@ -1,0 +1,193 @@
+"""Who speaks, claims or is blamed: a report's words resolved to actors.
+
+"He" and "the group" lead back to the last person or armed group named; a
+spokesman speaks for the group he is spokesman of; "officials" and "the
+president" speak for their state; a group the registry lacks keeps the name
+the report gives it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from marsad.actors import ActorRegistry
+from marsad.model import Actor, Document, Span
+from marsad.stages import syntax
+from marsad.stages.actors import actor_at
+
+STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "emir"})
+OFFICIAL_NOUNS = frozenset({"official", "source", "authority", "police", "policeman", "spokesman",
+                            "spokeswoman", "spokesperson", "officer", "minister", "ministry",
+                            "governor", "commander", "army", "military", "government"})
+UNNAMED_GROUPS = frozenset({"bandit", "gunman", "militant", "jihadist", "rebel", "insurgent",
+                            "terrorist", "vigilante", "mob", "kidnapper", "assailant", "attacker"})
+MEMBER_NOUNS = frozenset({"guerrilla", "member", "fighter", "militant", "gunman", "rebel", "commando",
+                          "unit", "cell", "wing", "faction", "supporter", "leader", "spokesman",
+                          "spokeswoman", "spokesperson", "chief", "commander", "head", "emir"})
+GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
+                         "militia", "rebels", "insurgents", "jihadists", "outfit"})
+ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia",
+                         "External/Other forces", "State forces"})
+
+
+@dataclass
+class Speakers:
+    """Resolve the words for who acts or speaks to actors, with the registry's help."""
+
+    registry: ActorRegistry
+
+    def speakers(self, doc: Document, verb: Any) -> Iterator[Actor]:
+        """Yield the actors a verb's subjects stand for, resolving "he" and "the group"."""
+        subjects = [relative_head(s) for s in syntax.subjects(verb)]
+        subjects = [members_of(s) for s in subjects]
+        named = [a for s in subjects if (a := actor_within(doc, s)) is not None]
+        if named:       # a name beats a pronoun or "the group" beside it
+            actor = body_of(doc, named[0]) if named[0].kind == "Person" else named[0]
+            yield self.statesman(doc, actor) if actor.kind == "Person" else actor
+            return
+        for subject in subjects:
+            actor = resolve(doc, subject) or self.official(doc, subject) or named_group(doc, subject)
+            if actor is not None:
+                yield actor
+                return
+
+    def statesman(self, doc: Document, person: Actor) -> Actor:
+        """Let a president or minister speak for the state: "President X" is the government."""
+        span = doc.parsed.char_span(person.span.start, person.span.end, alignment_mode="expand")
+        if span is None:
+            return person
+        words = {t.lower_ for t in span.root.children} | {t.lower_ for t in span}
+        if not words & STATE_TITLES:
+            return person
+        country = next((c for t in span.root.subtree if (c := self.registry.country(t.text))), None)
+        if country is None and doc.extras.get("focus"):
+            country = self.registry.country_by_code(doc.extras["focus"])
+        if country is None:
+            return person
+        return Actor(person.span, self.registry.name_for(country.iso2, "government"), person.surface,
+                     "Government body", country.iso2, speaker=person.name)
+
+    def official(self, doc: Document, token: Any) -> Actor | None:
+        """Name the state behind "officials", "security sources", "the police" and the like."""
+        if token.lemma_.lower() not in OFFICIAL_NOUNS:
+            return None
+        country = next((c for t in token.subtree if (c := self.registry.country(t.text)) is not None), None)
+        if country is None and doc.extras.get("focus"):
+            country = self.registry.country_by_code(doc.extras["focus"])
+        if country is None:
+            return None
+        chunk = " ".join(t.text for t in token.subtree if t.dep_ != "det")
+        denotes = "police" if token.lemma_.lower() in ("police", "policeman") else "government"
+        return Actor(Span(token.idx, token.idx + len(token.text)), self.registry.name_for(country.iso2, denotes),
+                     chunk, "Government body", country.iso2, speaker=chunk)
+
+    def target_name(self, doc: Document, token: Any) -> str | None:
+        """Name an accusation's target: an actor, a country, or a capital standing for one.
+
+        A pronoun ("blaming them") is left out: who "they" are is too often a guess.
+        """
+        if token.pos_ == "PRON":
+            return None
+        if token.lemma_.lower() in UNNAMED_GROUPS:     # "carried out by bandits"
+            return token.lower_ if token.tag_ == "NNS" else token.lemma_.lower()
+        actor = resolve(doc, token) or next(
+            (a for t in token.subtree if t.dep_ in ("compound", "pobj", "poss", "nmod")
+             and (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None), None)
+        if actor is not None:       # "fighters of X" and "X-K" blame X
+            return actor.name
+        country = self.registry.country(token.text)
+        if country is None and token.ent_type_:
+            span = next((e for e in doc.parsed.ents if e.start <= token.i < e.end), None)
+            country = self.registry.country(span.text) if span is not None else None
+        return country.name if country is not None else None
+
+
+def actor_within(doc: Document, token: Any) -> Actor | None:
+    """Return the actor a noun names, or one named in its modifiers ("Colombia's ELN rebels")."""
+    actor = actor_at(doc, token.idx, token.idx + len(token.text))
+    if actor is not None:
+        return actor
+    modifiers = [t for t in token.subtree
+                 if t.dep_ in ("compound", "nmod", "amod", "poss", "appos") and t.head == token]
+    found = [a for t in modifiers if (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None]
+    return found[-1] if found else None
+
+
+def relative_head(token: Any) -> Any:
+    """Follow "which"/"who" to the noun it stands for: "the movement, which claimed ..."."""
+    clause = token.head
+    if token.lemma_.lower() in ("which", "who", "that") and clause.dep_ == "relcl":
+        return clause.head
+    return token
+
+
+def members_of(token: Any) -> Any:
+    """Follow "guerrillas of X" or "members of X" to X."""
+    if token.lemma_.lower() not in MEMBER_NOUNS:
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return token
+
+
+def named_group(doc: Document, token: Any) -> Actor | None:
+    """Keep a group the registry does not know by the name the report gives it.
+
+    Only a name: a proper noun, an acronym, or a phrase headed by a word for a
+    group ("the Zarate Willka Liberation Armed Forces"); "a leftist group" is no name.
+    """
+    words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "appos")
+             and t.i <= token.i and not t.is_space]
+    if not words or token.pos_ == "PRON":
+        return None
+    proper = [t for t in words if t.pos_ == "PROPN" or doc.text[t.idx:t.idx + len(t.text)].isupper()]
+    if not proper or (token.lemma_.lower() in GROUP_NOUNS and len(proper) < 2):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    name = doc.text[start:end].strip(" ,\"'")
+    return Actor(Span(start, end), name, name, None) if len(name) > 1 else None
+
+
+def resolve(doc: Document, token: Any) -> Actor | None:
+    """Return the actor a word names, following pronouns and "the group" to an earlier mention."""
+    actor = actor_at(doc, token.idx, token.idx + len(token.text))
+    if actor is not None:
+        return body_of(doc, actor) if actor.kind == "Person" else actor
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PRON" and lemma in ("he", "she"):
+        person = last_actor(doc, token.idx, lambda a: a.kind == "Person")
+        return body_of(doc, person) if person is not None else None
+    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
+        return last_actor(doc, token.idx, lambda a: a.kind in ARMED_TYPES - {"State forces"})
+    return None
+
+
+def last_actor(doc: Document, before: int, wanted: Any) -> Actor | None:
+    earlier = [a for a in doc.actors if a.span.end <= before and wanted(a)]
+    return earlier[-1] if earlier else None
+
+
+def body_of(doc: Document, person: Actor) -> Actor:
+    """Return the body a person speaks for ("the group's spokesman, X"), keeping the person."""
+    parsed = doc.parsed
+    span = parsed.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    role = span.root.head if span is not None and span.root.dep_ in ("appos", "compound") else None
+    if role is None or role == span.root:
+        return person
+    for child in role.children:
+        if child.dep_ not in ("poss", "compound"):
+            continue
+        # Owners are bodies, never people: following a person here again could loop.
+        owner = actor_at(doc, child.idx, child.idx + len(child.text))
+        if owner is None and child.lemma_.lower() in GROUP_NOUNS:
+            owner = last_actor(doc, child.idx, lambda a: a.kind in ARMED_TYPES - {"State forces"})
+        if owner is not None and owner.kind != "Person":
+            return Actor(person.span, owner.name, person.surface, owner.kind, owner.country,
+                         speaker=person.name)
+    return person
+
+
