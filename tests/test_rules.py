@@ -13,27 +13,14 @@ from datetime import date
 
 import pytest
 
+from helpers import claims_of, incident_at, place_of, statuses
+
 MONDAY = date(2023, 3, 6)           # the publication day of most reports below
 WEDNESDAY = date(2023, 3, 8)
 
 
-def place_of(incident) -> str:
-    """The place an incident is at, as the report wrote it."""
-    return incident.place.anchor or incident.place.name
 
 
-def incident_at(doc, name: str):
-    found = [i for i in doc.incidents if place_of(i) == name]
-    assert len(found) == 1, f"expected one incident at {name}, got {[place_of(i) for i in doc.incidents]}"
-    return found[0]
-
-
-def claims_of(doc, kind: str):
-    return [c for c in doc.claims if c.kind == kind]
-
-
-def statuses(incident) -> dict[str, str]:
-    return {p.name: p.status for p in incident.perpetrators}
 
 
 def killed_lows(doc) -> list[int | None]:

@@ -313,7 +313,7 @@ def candidate_of(span: Any, trusted: bool) -> Candidate:
 
 
 def split_list(ent: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
-    """Split an entity that the model ran together ("Jableh and Tartous") at its conjunctions."""
+    """Split an entity that the model ran together ("Homs and Hama") at its conjunctions."""
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in ("the", "a"):
         start += 1
