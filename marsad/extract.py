@@ -55,5 +55,6 @@ def screen(doc: Document) -> Document:
         note = language_note(doc.text) or "not English: no extraction attempted"
     else:
         return doc
-    notes = doc.notes if note in doc.notes else doc.notes + (note,)
+    said = any(n.startswith(note.split(" (")[0]) for n in doc.notes)    # ingest may have noted it
+    notes = doc.notes if said else doc.notes + (note,)
     return doc.with_(notes=notes, extras={**doc.extras, "skip": True})
