@@ -595,3 +595,9 @@ def test_extract_report_without_violence_gets_no_fallback_incident(run_text):
     doc = run_text("Delegations met in Doha on Monday to discuss prisoner exchanges. Officials in "
                    "Kabul said the talks in Doha would resume next week.", MONDAY)
     assert doc.incidents == ()
+
+
+def test_extract_violence_named_in_passing_without_figures_gets_no_fallback_incident(run_text):
+    doc = run_text("Ministers met in Baku on Monday. Officials in Baku said the talks would also "
+                   "cover the shelling that has strained relations for months.", MONDAY)
+    assert doc.incidents == ()

@@ -53,12 +53,13 @@ class IncidentsStage:
 def fallback_group(doc: Document) -> list[list[EventMention]]:
     """Place a report's event in the town it names most, when no sentence ties the two together.
 
-    Only for a report that does tell of violence (a specific event word, or
-    figures of dead and wounded) and names towns of one country: the event
-    gets that town at precision 2, as a coder placing it from the story would.
+    Only for a report that does tell of violence (an event word and figures
+    of dead or wounded) and names towns of its focus country: the
+    event gets that town at precision 2, as a coder placing it from the story would.
     """
-    violent = [m for m in doc.events if m.event_type in VIOLENT_TYPES and
-               (m.specificity > 1 or doc.casualties)]
+    violent = [m for m in doc.events if m.event_type in VIOLENT_TYPES]
+    if not doc.casualties:
+        return []       # a report that gives no dead or wounded may only mention violence in passing
     towns = [p for p in doc.places if p.entry is not None and not is_country(p)
              and p.entry.country == doc.extras.get("focus")]
     if not violent or not towns:
