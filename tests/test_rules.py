@@ -601,3 +601,15 @@ def test_extract_violence_named_in_passing_without_figures_gets_no_fallback_inci
     doc = run_text("Ministers met in Baku on Monday. Officials in Baku said the talks would also "
                    "cover the shelling that has strained relations for months.", MONDAY)
     assert doc.incidents == ()
+
+
+@pytest.mark.parametrize("text, place, sub_type", [
+    pytest.param("Rebels seized the town of Tal Abyad on Sunday after two days of fighting.",
+                 "Tal Abyad", "Non-state actor overtakes territory", id="rebels-seize-a-town"),
+    pytest.param("Government troops recaptured Palmyra on Sunday.", "Palmyra",
+                 "Government regains territory", id="state-retakes-a-town"),
+    pytest.param("Soldiers captured three fighters near Idlib on Sunday.", "Idlib", "Arrests",
+                 id="people-captured-are-arrested"),
+])
+def test_extract_seizures_are_typed_by_what_and_who(run_text, text, place, sub_type):
+    assert incident_at(run_text(text, MONDAY), place).sub_event_type == sub_type

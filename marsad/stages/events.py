@@ -181,6 +181,8 @@ def classify(token: Any, trigger: lexicon.Trigger, sentence: Any) -> tuple[str, 
     if trigger.event_type == "Battles" and trigger.specificity < 3 and \
             victims & lexicon.CIVILIAN_NOUNS and not victims & lexicon.COMBATANT_NOUNS:
         return "Violence against civilians", "Attack"      # "ambushed a bus, killing passengers"
+    if trigger.sub_event_type == "Non-state actor overtakes territory":
+        return territory(token, victims)
     if trigger.specificity > 1:
         return refine(trigger, sentence)
     agents = {t.lemma_.lower() for t in agent_tokens(token)}
@@ -189,6 +191,16 @@ def classify(token: Any, trigger: lexicon.Trigger, sentence: Any) -> tuple[str, 
     if victims & lexicon.COMBATANT_NOUNS and not victims & lexicon.CIVILIAN_NOUNS:
         return "Battles", "Armed clash"
     return trigger.event_type, trigger.sub_event_type
+
+
+def territory(token: Any, taken: set[str]) -> tuple[str, str]:
+    """Type a seizure: people seized are arrested; a place taken by the state is regained."""
+    if taken & (lexicon.CIVILIAN_NOUNS | lexicon.COMBATANT_NOUNS) - {"base", "position", "checkpoint"}:
+        return "Strategic developments", "Arrests"
+    agents = {t.lemma_.lower() for t in agent_tokens(token)}
+    if agents & {"army", "troop", "soldier", "force", "military", "government", "regime"}:
+        return "Battles", "Government regains territory"
+    return "Battles", "Non-state actor overtakes territory"
 
 
 def refine(trigger: lexicon.Trigger, sentence: Any) -> tuple[str, str]:
