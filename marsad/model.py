@@ -129,6 +129,7 @@ class Incident:
     wounded: dict[str, int | None] | None = None
     related: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
+    competing_claims: bool = False  # two claimants, or a claim that others are blamed or deny
 
 
 @dataclass(frozen=True)

@@ -613,3 +613,13 @@ def test_extract_violence_named_in_passing_without_figures_gets_no_fallback_inci
 ])
 def test_extract_seizures_are_typed_by_what_and_who(run_text, text, place, sub_type):
     assert incident_at(run_text(text, MONDAY), place).sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text, disputed", [
+    pytest.param("A car bomb exploded in Mogadishu on Monday. Al-Shabaab claimed the attack. The "
+                 "government blamed the Islamic State.", True, id="claimed-and-blamed-on-another"),
+    pytest.param("A car bomb exploded in Mogadishu on Monday. Al-Shabaab claimed the attack.", False,
+                 id="one-claim-alone"),
+])
+def test_extract_competing_claims_flag(run_text, text, disputed):
+    assert incident_at(run_text(text, MONDAY), "Mogadishu").competing_claims is disputed

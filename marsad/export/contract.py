@@ -41,7 +41,8 @@ def incident_json(doc: Document, incident: Incident) -> dict[str, Any]:
             "location": location(incident.place),
             "perpetrators": [{"name": p.name, "status": p.status} for p in incident.perpetrators],
             "killed": incident.killed, "wounded": incident.wounded,
-            "related": list(incident.related), "evidence": evidence(doc, incident.evidence)}
+            "related": list(incident.related), "competing_claims": incident.competing_claims,
+            "evidence": evidence(doc, incident.evidence)}
 
 
 def claim_json(doc: Document, claim: Claim) -> dict[str, Any]:

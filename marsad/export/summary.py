@@ -41,6 +41,8 @@ def incident_lines(doc: Document, incident: Incident) -> list[str]:
             when = report.time.strftime("%H:%M UTC") if report.time else "report date"
             lines.append(f"      figures: killed {count_text(report.killed)}, wounded "
                          f"{count_text(report.wounded)} according to {report.source or 'unattributed'} ({when})")
+    if incident.competing_claims:
+        lines.append("      responsibility disputed: competing claims or blame")
     if incident.related:
         lines.append(f"      related: {', '.join(incident.related)}")
     return lines

@@ -312,7 +312,18 @@ def finish(doc: Document, incident: Incident, claims: list[Claim],
     mine = [r for r in reports if r.incident == incident.id]
     return replace(incident, perpetrators=merge_perpetrators(found),
                    killed=reconcile(mine, lambda r: r.killed),
-                   wounded=reconcile(mine, lambda r: r.wounded))
+                   wounded=reconcile(mine, lambda r: r.wounded),
+                   competing_claims=competing(incident.id, claims))
+
+
+def competing(incident_id: str, claims: list[Claim]) -> bool:
+    """Say whether responsibility is disputed: two groups claim it, or one claims it while
+    another is blamed for it or a claimant denies it."""
+    mine = [c for c in claims if incident_id in c.incidents and c.firmness != "false"]
+    claimants = {c.actor for c in mine if c.kind == "claim"}
+    blamed = {name for c in mine if c.kind == "accusation" for name in c.against}
+    deniers = {c.actor for c in mine if c.kind == "denial"}
+    return len(claimants) > 1 or bool(claimants and (blamed - claimants or deniers & claimants))
 
 
 def relate(doc: Document, incidents: list[Incident]) -> list[Incident]:
