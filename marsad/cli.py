@@ -27,7 +27,7 @@ def published_option(_ctx: click.Context, _param: click.Parameter, value: str | 
     try:
         return parse_published(value)
     except (ValueError, InputError):
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)")
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 @click.group()

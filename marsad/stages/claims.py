@@ -26,7 +26,7 @@ RESPONSIBILITY = frozenset({"responsibility", "credit"})
 EVENT_OBJECTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "killing",
                            "operation", "raid", "strike", "ambush", "massacre", "shooting",
                            "kidnapping", "abduction", "assassination", "bomb", "striking",
-                           "targeting", "attacking", "shelling", "bombing", "target"})
+                           "targeting", "attacking", "shelling", "target"})
 TAKE_VERBS = frozenset({"take", "accept", "assume", "bear", "admit", "acknowledge"})
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "rebuff"})
 DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role", "link",

@@ -83,7 +83,7 @@ CIVILIAN_NOUNS = frozenset({
     "woman", "student", "family", "passenger", "shopper", "patient", "farmer", "pilgrim",
     "displace", "idp", "journalist", "aid", "teacher", "doctor", "man", "girl", "boy",
     "traveller", "traveler", "commuter", "motorist", "worker", "trader", "herder", "fisherman",
-    "mourner", "guest", "customer", "civilian", "miner", "nurse", "elder"})
+    "mourner", "guest", "customer", "miner", "nurse", "elder"})
 # Words for combatants: violence between them is a battle.
 COMBATANT_NOUNS = frozenset({
     "soldier", "troop", "fighter", "militant", "rebel", "policeman", "police", "officer",

@@ -79,7 +79,7 @@ class NlpStage:
     def pipe(self, docs: list[Document]) -> list[Document]:
         """Parse a batch at once: spaCy's networks run faster over several documents."""
         parsed = self.nlp.pipe([self.prepare(doc) for doc in docs], batch_size=len(docs) or 1)
-        return [attach(doc, result) for doc, result in zip(docs, parsed)]
+        return [attach(doc, result) for doc, result in zip(docs, parsed, strict=True)]
 
 
 def attach(doc: Document, parsed: Any) -> Document:

@@ -12,7 +12,7 @@ PLACE_NOUNS = frozenset({
     "hospital", "market", "camp", "school", "mosque", "church", "checkpoint", "square", "street",
     "road", "highway", "base", "airport", "port", "border", "crossing", "countryside", "part",
     "parts", "east", "west", "north", "south", "heart", "garage", "building", "compound",
-    "village", "refugee", "capital", "zone", "front", "frontline", "outpost", "headquarters"})
+    "refugee", "capital", "zone", "front", "frontline", "outpost", "headquarters"})
 # Offices named after a place: "the Governor of X" says nothing of an event in X.
 OFFICES = frozenset({"governor", "president", "minister", "mayor", "spokesman", "spokeswoman",
                      "commander", "chief", "head", "leader", "ambassador", "director", "envoy",
