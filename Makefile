@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/marsad extract examples/gaziantep-2016-08-20.txt --published 2016-08-21 --format table
 
 test: $(STAMP)
+	$(BIN)/ruff check marsad tests benchmarks --select F,E9 --quiet
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
