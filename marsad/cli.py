@@ -95,3 +95,23 @@ def extract(files: tuple[str, ...], published: date | None, fmt: str | None, jso
 
 
 main.add_command(gazetteer)
+
+
+@main.command()
+@click.argument("files", nargs=-1)
+@click.option("--published", callback=published_option, help="Publication date, YYYY-MM-DD.")
+@click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines of {id, text, published, title, url}.")
+def geoparse(files: tuple[str, ...], published: date | None, jsonl: bool) -> None:
+    """Write the place names in FILES ('-' or none: stdin), one JSON line per document."""
+    from marsad.extract import default_pipeline
+    from marsad.geoparse import geoparse as run
+
+    failures: list[str] = []
+    docs = list(read_inputs(files, jsonl, published, failures))
+    for failure in failures:
+        click.echo(f"marsad: {failure}", err=True)
+    if not docs:
+        sys.exit(2)
+    for line in run(docs, default_pipeline()):
+        click.echo(json.dumps(line, ensure_ascii=False))
+    sys.exit(1 if failures else 0)

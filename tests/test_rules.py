@@ -623,3 +623,12 @@ def test_extract_seizures_are_typed_by_what_and_who(run_text, text, place, sub_t
 ])
 def test_extract_competing_claims_flag(run_text, text, disputed):
     assert incident_at(run_text(text, MONDAY), "Mogadishu").competing_claims is disputed
+
+
+def test_extract_wrapped_wire_lines_are_one_sentence(run_text):
+    text = ("SAN SALVADOR, 12 MAY 90 -- A BOMB EXPLODED TODAY OUTSIDE A BANK IN THE CENTRE OF\n"
+            "SANTA ANA, CAUSING HEAVY DAMAGE BUT NO VICTIMS, POLICE SAID.\n\n"
+            "MEMBERS OF THE CLARA ELIZABETH RAMIREZ FRONT HAVE CLAIMED RESPONSIBILITY FOR THE\n"
+            "ATTACK IN A COMMUNIQUE SENT TO LOCAL RADIO STATIONS.\n")
+    doc = run_text(text, date(1990, 5, 12))
+    assert [c.actor for c in claims_of(doc, "claim")] == ["CLARA ELIZABETH RAMIREZ FRONT"]

@@ -44,7 +44,7 @@ class ActorsStage:
             if ent.label_ in UNKNOWN_LABELS and not taken.intersection(range(ent.start, ent.end)):
                 if self.is_place(doc, ent) or self.place_named(doc, ent):
                     continue
-                found.append(unknown_actor(ent, found))
+                found.append(unknown_actor(ent, found, doc.text))
         return sorted(found, key=lambda a: a.span.start)
 
     def __call__(self, doc: Document) -> Document:
@@ -156,18 +156,23 @@ class CombinedMatcher:
         return [*self.exact(parsed), *self.folded(parsed)]
 
 
-def unknown_actor(ent: Any, earlier: list[Actor]) -> Actor:
-    """Keep an organisation or person the registry does not know, as written."""
+def unknown_actor(ent: Any, earlier: list[Actor], text: str) -> Actor:
+    """Keep an organisation or person the registry does not know, as written in the report.
+
+    The parse may run on a sentence-cased copy of capitals-only copy, so the
+    name is read from the report's own text.
+    """
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a"):
         start += 1
     span = ent.doc[start:ent.end]
+    written = text[span.start_char:span.end_char]
     kind = UNKNOWN_LABELS[ent.label_]
     if kind == "Person" and not is_person(span, earlier):
         kind = None
     full = next((a.name for a in reversed(earlier) if kind == "Person" and a.kind == "Person"
-                 and " " in a.name and a.name.split()[-1] == span.text), span.text)
-    return Actor(Span(span.start_char, span.end_char), full, span.text, kind)
+                 and " " in a.name and a.name.split()[-1] == written), written)
+    return Actor(Span(span.start_char, span.end_char), full, written, kind)
 
 
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "colonel",

@@ -90,8 +90,23 @@ def attach(doc: Document, parsed: Any) -> Document:
 
 
 def paragraph_breaks(text: str) -> set[int]:
-    """Return the offsets where a new line of text starts."""
-    return {m.end() for m in re.finditer(r"\n\s*", text)}
+    """Return the offsets where a new paragraph, heading or finished line starts.
+
+    Wire copy wraps its lines mid-sentence, so a single line break counts only
+    after a blank line, after sentence-final punctuation, or after a short
+    line (a headline or a label).
+    """
+    breaks = set()
+    for match in re.finditer(r"\n\s*", text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line = text[line_start:match.start()].strip()
+        if "\n" in match.group()[1:] or not line or line[-1] in FINAL_MARKS or len(line) < SHORT_LINE:
+            breaks.add(match.end())
+    return breaks
+
+
+FINAL_MARKS = frozenset('.!?:;"”’)]')
+SHORT_LINE = 50
 
 
 def body_start(text: str, segment: Segment) -> int:

@@ -110,7 +110,8 @@ def actor_within(doc: Document, token: Any) -> Actor | None:
         return actor
     modifiers = [t for t in token.subtree
                  if t.dep_ in ("compound", "nmod", "amod", "poss", "appos") and t.head == token]
-    found = [a for t in modifiers if (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None]
+    found = [a for t in modifiers if (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None
+             and a.kind != "Person"]      # "the Clara Ramirez Front" is not Clara Ramirez
     return found[-1] if found else None
 
 
@@ -124,7 +125,7 @@ def relative_head(token: Any) -> Any:
 
 def members_of(token: Any) -> Any:
     """Follow "guerrillas of X" or "members of X" to X."""
-    if token.lemma_.lower() not in MEMBER_NOUNS:
+    if token.lemma_.lower() not in MEMBER_NOUNS and token.lower_.removesuffix("s") not in MEMBER_NOUNS:
         return token
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
