@@ -270,8 +270,13 @@ def merge_duplicates(claims: list[Claim]) -> list[Claim]:
             first = merged[key]
             merged[key] = Claim(first.id, first.kind, first.actor, first.evidence + claim.evidence,
                                 first.against, (), first.channel or claim.channel,
-                                first.time or claim.time, first.firmness, first.speaker)
+                                earliest(first.time, claim.time), first.firmness, first.speaker)
         else:
             merged[key] = claim
     return [Claim(f"c{i}", c.kind, c.actor, c.evidence, c.against, (), c.channel, c.time,
                   c.firmness, c.speaker) for i, c in enumerate(merged.values(), 1)]
+
+
+def earliest(a: Any, b: Any) -> Any:
+    """Return the earlier of two times, either of which may be unknown."""
+    return min(a, b) if a is not None and b is not None else a or b
