@@ -632,3 +632,17 @@ def test_extract_wrapped_wire_lines_are_one_sentence(run_text):
             "ATTACK IN A COMMUNIQUE SENT TO LOCAL RADIO STATIONS.\n")
     doc = run_text(text, date(1990, 5, 12))
     assert [c.actor for c in claims_of(doc, "claim")] == ["CLARA ELIZABETH RAMIREZ FRONT"]
+
+
+def test_extract_fallback_ignores_towns_named_as_refuge_or_dateline(run_text):
+    doc = run_text("OUAGADOUGOU, Nov 16 - Militants overran a gendarmerie post at Foubekouma on "
+                   "Sunday, killing 20 gendarmes, the government said. Many families had already "
+                   "moved to the town of Djibo for safety.", MONDAY)
+    assert "Djibo" not in [place_of(i) for i in doc.incidents]
+    assert "OUAGADOUGOU" not in [place_of(i) for i in doc.incidents]
+
+
+def test_extract_continents_and_wide_regions_are_not_places(run_text):
+    doc = run_text("JNIM, al Qaeda's affiliate in the Sahel, said attacks across Africa would go on.",
+                   MONDAY)
+    assert [p.name for p in doc.places] == []

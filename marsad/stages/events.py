@@ -99,7 +99,9 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
             yield mention(doc, sentence, sharper_inside(best, found, doc.parsed), found, place,
                           day, day_stated)
     filed = [p for p in named if p.span.start < filed_at]
-    if not yielded and filed:       # the dateline's city, when the story places the event nowhere else
+    elsewhere = {e.text.lower() for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")
+                 and e.start_char >= filed_at} - {p.name.lower() for p in filed}
+    if not yielded and filed and not elsewhere:     # the dateline's city, when the story names no other
         best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
         yield mention(doc, sentence, best, found, filed[0], day, day_stated)
 

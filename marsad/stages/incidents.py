@@ -19,6 +19,7 @@ from typing import Iterable
 from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
 from marsad.gazetteer import normalise
 from marsad.reconcile import reconcile
+from marsad.stages.events import DATELINE
 
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -51,7 +52,7 @@ class IncidentsStage:
 
 
 def fallback_group(doc: Document) -> list[list[EventMention]]:
-    """Place a report's event in the town it names most, when no sentence ties the two together.
+    """Place a report's event in the town its violent sentences name most, when none ties the two.
 
     Only for a report that does tell of violence (an event word and figures
     of dead or wounded) and names towns of its focus country: the
@@ -60,14 +61,23 @@ def fallback_group(doc: Document) -> list[list[EventMention]]:
     violent = [m for m in doc.events if m.event_type in VIOLENT_TYPES]
     if not doc.casualties:
         return []       # a report that gives no dead or wounded may only mention violence in passing
+    told = [m.span for m in violent]     # towns of sentences that tell of violence, not of refuge
     towns = [p for p in doc.places if p.entry is not None and not is_country(p)
-             and p.entry.country == doc.extras.get("focus")]
+             and p.entry.country == doc.extras.get("focus") and not in_dateline(doc, p)
+             and any(s.start <= p.span.start < s.end for s in told)]
     if not violent or not towns:
         return []
     counts = Counter(place_key(p) for p in towns)
     town = next(p for p in towns if counts[place_key(p)] == max(counts.values()))
     lead = max(violent, key=lambda m: m.specificity)
     return [[replace(lead, place=replace(town, precision=max(2, town.precision)))]]
+
+
+def in_dateline(doc: Document, place: Place) -> bool:
+    """Say whether a place is the dateline's ("KABUL, Aug 27 -"): where the story was filed."""
+    line_start = doc.text.rfind("\n", 0, place.span.start) + 1
+    dateline = DATELINE.match(doc.text, line_start)
+    return dateline is not None and place.span.start < dateline.end()
 
 
 def place_key(place: Place) -> tuple:

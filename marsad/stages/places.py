@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
+from importlib import resources
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -85,7 +87,7 @@ class PlacesStage:
 
     def find(self, doc: Document) -> list[Place]:
         candidates = [c for c in recognise(doc.parsed, self.bare_possessive)
-                      if not self.is_actor(c.name) and self.known(c)]
+                      if not self.is_actor(c.name) and not supranational(c.name) and self.known(c)]
         votes = country_votes(candidates, self.options)
         focus = [code for code, _ in votes.most_common()]
         first = [self.resolve(c, focus, ()) for c in candidates]
@@ -187,6 +189,19 @@ def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> boo
     if not own_name(entry, candidate.name):
         return False
     return candidate.trusted or entry.population >= FOREIGN_DOUBTFUL_POPULATION
+
+
+@cache
+def supranational_names() -> frozenset[str]:
+    """Return the packaged names of continents, seas and multi-country regions, normalised."""
+    text = resources.files("marsad.data").joinpath("supranational.txt").read_text(encoding="utf-8")
+    return frozenset(normalise(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def supranational(name: str) -> bool:
+    """Say whether a name is a continent, sea or region wider than a country ("the Sahel")."""
+    bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    return normalise(bare) in supranational_names()
 
 
 def own_name(entry: GeoEntry, written: str) -> float:
