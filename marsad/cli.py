@@ -56,6 +56,17 @@ def read_inputs(files: tuple[str, ...], jsonl: bool, published: date | None,
             failures.append(str(error))
 
 
+def readable(files: tuple[str, ...], jsonl: bool, published: date | None) -> tuple[list[Document], list[str]]:
+    """Read the inputs, naming each unreadable one on stderr; exit 2 when none could be read."""
+    failures: list[str] = []
+    docs = list(read_inputs(files, jsonl, published, failures))
+    for failure in failures:
+        click.echo(f"marsad: {failure}", err=True)
+    if not docs:
+        sys.exit(2)
+    return docs, failures
+
+
 @main.command()
 @click.argument("files", nargs=-1)
 @click.option("--published", callback=published_option, help="Publication date, YYYY-MM-DD.")
@@ -71,12 +82,7 @@ def extract(files: tuple[str, ...], published: date | None, fmt: str | None, jso
     from marsad.extract import default_pipeline, extract as run
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
-    failures: list[str] = []
-    docs = list(read_inputs(files, jsonl, published, failures))
-    for failure in failures:
-        click.echo(f"marsad: {failure}", err=True)
-    if not docs:
-        sys.exit(2)
+    docs, failures = readable(files, jsonl, published)
     pipeline = default_pipeline(model) if model else default_pipeline()
     results = list(run(docs, pipeline))
     for doc in results:
@@ -106,12 +112,7 @@ def geoparse(files: tuple[str, ...], published: date | None, jsonl: bool) -> Non
     from marsad.extract import default_pipeline
     from marsad.geoparse import geoparse as run
 
-    failures: list[str] = []
-    docs = list(read_inputs(files, jsonl, published, failures))
-    for failure in failures:
-        click.echo(f"marsad: {failure}", err=True)
-    if not docs:
-        sys.exit(2)
+    docs, failures = readable(files, jsonl, published)
     for line in run(docs, default_pipeline()):
         click.echo(json.dumps(line, ensure_ascii=False))
     sys.exit(1 if failures else 0)
