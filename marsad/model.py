@@ -21,12 +21,6 @@ class Span:
     def slice(self, text: str) -> str:
         return text[self.start:self.end]
 
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, other: "Span") -> bool:
-        return self.start <= other.start and other.end <= self.end
-
 
 @dataclass(frozen=True)
 class Segment:

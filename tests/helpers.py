@@ -20,3 +20,13 @@ def claims_of(doc, kind: str):
 
 def statuses(incident) -> dict[str, str]:
     return {p.name: p.status for p in incident.perpetrators}
+
+
+def assert_one_denial(doc, place: str, actor: str) -> None:
+    """Check the report holds one denial, by actor, of the incident at place, and no claim by it."""
+    [denial] = claims_of(doc, "denial")
+    assert denial.actor == actor
+    assert denial.against == ()
+    incident = incident_at(doc, place)
+    assert incident.id in denial.incidents
+    assert statuses(incident).get(actor) != "claimed"      # a denial never makes a claimant

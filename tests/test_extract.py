@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from helpers import claims_of, incident_at, place_of, statuses
+from helpers import assert_one_denial, claims_of, incident_at, place_of, statuses
 
 from marsad.export.contract import contract
 
@@ -61,13 +61,7 @@ def test_extract_claim_names_canonical_actor_and_channel(run_text, text, place, 
         "Kano", "Boko Haram", id="the-group"),
 ])
 def test_extract_denial_by_resolved_actor(run_text, text, place, actor):
-    doc = run_text(text, MONDAY)
-    [denial] = claims_of(doc, "denial")
-    assert denial.actor == actor
-    assert denial.against == ()
-    incident = incident_at(doc, place)
-    assert incident.id in denial.incidents
-    assert statuses(incident).get(actor) != "claimed"      # a denial never makes a claimant
+    assert_one_denial(run_text(text, MONDAY), place, actor)
 
 
 @pytest.mark.parametrize("text, place, accuser, targets", [

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from helpers import claims_of, incident_at, place_of, statuses
+from helpers import assert_one_denial, claims_of, incident_at, place_of, statuses
 
 MONDAY = date(2023, 3, 6)           # the publication day of most reports below
 WEDNESDAY = date(2023, 3, 8)
@@ -381,12 +381,7 @@ def test_extract_blame_phrasings_are_accusations(run_text, text, place, target):
 ])
 def test_extract_nothing_to_do_with_is_a_denial(run_text, text, place, actor):
     doc = run_text(text, MONDAY)
-    [denial] = claims_of(doc, "denial")
-    assert denial.actor == actor
-    assert denial.against == ()
-    incident = incident_at(doc, place)
-    assert incident.id in denial.incidents
-    assert statuses(incident).get(actor) != "claimed"
+    assert_one_denial(doc, place, actor)
     assert claims_of(doc, "claim") == []
 
 
