@@ -30,6 +30,7 @@ class ActorsStage:
     requires: tuple[str, ...] = ("parsed", "places")
     assigns: tuple[str, ...] = ("actors",)
     matcher: Any = None
+    heads: frozenset[str] | None = None     # last words of the generic phrases, read once
 
     def find(self, doc: Document) -> list[Actor]:
         parsed = doc.parsed
@@ -77,7 +78,9 @@ class ActorsStage:
 
     def generic_mentions(self, doc: Document) -> Iterator[Actor]:
         """Yield state bodies named generically, for the country their sentence is about."""
-        heads = self.registry.generic_heads()
+        if self.heads is None:
+            self.heads = self.registry.generic_heads()
+        heads = self.heads
         for chunk in doc.parsed.noun_chunks:
             if chunk.root.lower_ not in heads and chunk.root.lemma_.lower() not in heads:
                 continue

@@ -24,8 +24,7 @@ KILLED = frozenset({"kill", "killed", "dead", "die", "died", "death", "deaths", 
                     "fatality", "fatalities", "massacre", "massacred", "execute", "executed"})
 WOUNDED = frozenset({"wound", "wounded", "injure", "injured", "injury", "injuries", "hurt"})
 ATTACKERS = frozenset({"bomber", "attacker", "assailant", "gunman", "perpetrator", "hijacker"})
-SPEECH = frozenset({"say", "report", "tell", "announce", "state", "confirm", "add", "put",
-                    "claim", "estimate", "count", "record", "document", "give", "update"})
+SPEECH = lexicon.SPEECH_VERBS | {"estimate", "count", "record", "document", "give", "update"}
 CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
 CUMULATIVE = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|war|conflict|uprising|revolution|fighting|"

@@ -35,9 +35,8 @@ DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role",
 BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate"})
 PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
                         "mastermind", "launch", "execute"})
-SPEECH = frozenset({"say", "state", "report", "claim", "tell", "announce", "allege", "suggest",
-                    "assert", "insist", "accuse", "write", "put", "add", "argue", "charge",
-                    "believe", "suspect", "think", "hint", "imply", "note", "tweet", "post"})
+SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accuse", "argue",
+                                 "charge", "believe", "suspect", "think", "hint", "imply", "note"}
 SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", "accusation",
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
 HEDGE_VERBS = frozenset({"suggest", "hint", "imply", "suspect", "believe", "think", "speculate"})

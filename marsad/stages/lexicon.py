@@ -9,6 +9,9 @@ from importlib import resources
 from typing import Any
 
 
+# Verbs of saying; each stage adds the ones its own reading needs.
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "claim", "confirm", "add",
+                          "write", "post", "tweet", "put"})
 # Nouns a trigger word can name a kind of: "riot police", "bomb disposal squad".
 NOT_EVENTS = frozenset({"police", "policeman", "officer", "squad", "unit", "gear", "shield",
                         "disposal", "expert", "shelter", "dog", "helicopter", "vest", "proof"})
