@@ -361,3 +361,43 @@ def test_gazetteer_cli_rejects_bad_input_in_one_line(args):
     result = CliRunner().invoke(gazetteer_cli, args)
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def _km(a_lat, a_lon, b_lat, b_lon):
+    import math
+    north = math.radians(b_lat - a_lat)
+    east = math.radians(b_lon - a_lon) * math.cos(math.radians((a_lat + b_lat) / 2))
+    return 6371.0 * math.hypot(north, east)
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Russia", 60.0, 100.0),          # not Moscow, 3,000 km west
+    ("Canada", 60.1, -113.6),         # not Ottawa
+    ("Tunisia", 34.0, 9.0),
+])
+def test_gazetteer_places_a_country_at_its_centre_not_its_capital(geonames_gazetteer, name, lat, lon):
+    country = geonames_gazetteer.country(name)
+    assert _km(country.lat, country.lon, lat, lon) < 50
+
+
+@pytest.mark.parametrize(("country", "region", "lat", "lon"), [
+    ("US", "Texas", 31.25, -99.25),     # its towns' mean lies near Austin
+    ("US", "Oregon", 44.0, -120.5),     # ... and Oregon's near Portland
+])
+def test_gazetteer_places_a_region_at_the_middle_of_its_extent(geonames_gazetteer, country, region, lat, lon):
+    entry = geonames_gazetteer.admin1(country, region)
+    assert _km(entry.lat, entry.lon, lat, lon) < 161
+
+
+def test_gazetteer_region_centre_ignores_an_outlying_island_and_crosses_the_antimeridian():
+    from marsad.gazetteer.admin import region_centre
+    mainland = [(10.0 + i / 10, 20.0 + i / 10) for i in range(40)]
+    lat, lon = region_centre(mainland + [(-30.0, 60.0)])
+    assert 11.5 < lat < 12.5 and 21.5 < lon < 22.5
+    lat, lon = region_centre([(50.0, 179.0), (51.0, -179.0), (50.5, 179.5), (50.2, -179.5)])
+    assert abs(lon) > 179
+
+
+@pytest.mark.parametrize(("written", "state"), [("Calif.", "California"), ("N.J.", "New Jersey")])
+def test_gazetteer_knows_wire_abbreviations_of_us_states(geonames_gazetteer, written, state):
+    assert geonames_gazetteer.admin1("US", written).name == state

@@ -209,7 +209,7 @@ def region_entries(regions: Mapping[RegionKey, Region], cities: Mapping[str, Cit
     """Yield each admin1 region as an ADM1 entry with its keys."""
     for (country, code), region in sorted(regions.items()):
         points = [(cities[str(i)]["latitude"], cities[str(i)]["longitude"]) for i in region.members]
-        lat, lon = representative_point(points)
+        lat, lon = region_centre(points)
         geonameid = state_ids.get(code) if country == "US" else None
         yield GeoEntry(
             geonameid=geonameid or ids("ADM1", country, code), name=region.name,
@@ -226,7 +226,7 @@ def admin2_entries(rg: list[RgRow], ids: SyntheticIds) -> Iterator[tuple[GeoEntr
         if row.admin2:
             groups[(row.country, row.admin1, row.admin2)].append((row.lat, row.lon))
     for (country, admin1, admin2), points in sorted(groups.items()):
-        lat, lon = representative_point(points)
+        lat, lon = region_centre(points)
         yield GeoEntry(
             geonameid=ids("ADM2", country, admin1, admin2), name=admin2,
             lat=lat, lon=lon, country=country, admin1=display_admin_name(admin1) or None,
@@ -234,15 +234,39 @@ def admin2_entries(rg: list[RgRow], ids: SyntheticIds) -> Iterator[tuple[GeoEntr
         ), admin_keys(admin2)
 
 
+def region_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Return the middle of the box around a region's towns, leaving out the outermost tenth.
+
+    Gazetteers place a region at its geographic centre, not where its people
+    live: the mean of its towns drifts to the cities (Ontario's would sit by
+    Lake Ontario), the middle of their extent does not. The outermost 5 % on
+    each side are left out so an island or an exclave does not stretch the
+    box. Longitudes are taken relative to the towns' mean, so a region across
+    the antimeridian is measured the short way round.
+    """
+    if len(points) < 3:
+        return representative_point(points)
+    _, middle = _mean_point(points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted((p[1] - middle + 180) % 360 - 180 for p in points)
+    cut = len(points) // 20
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    lon = (lons[cut] + lons[-1 - cut]) / 2 + middle
+    return round(lat, 5), round((lon + 180) % 360 - 180, 5)
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    x = sum(math.cos(math.radians(a)) * math.cos(math.radians(o)) for a, o in points)
+    y = sum(math.cos(math.radians(a)) * math.sin(math.radians(o)) for a, o in points)
+    z = sum(math.sin(math.radians(a)) for a, _ in points)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
 def representative_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Return the member point nearest the points' mean: always inside the region.
 
     The mean uses unit vectors so regions across the antimeridian average right.
     """
-    x = sum(math.cos(math.radians(a)) * math.cos(math.radians(o)) for a, o in points)
-    y = sum(math.cos(math.radians(a)) * math.sin(math.radians(o)) for a, o in points)
-    z = sum(math.sin(math.radians(a)) for a, _ in points)
-    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-    lon = math.degrees(math.atan2(y, x))
+    lat, lon = _mean_point(points)
     scale = math.cos(math.radians(lat))
     return min(points, key=lambda p: (p[0] - lat) ** 2 + (((p[1] - lon + 180) % 360 - 180) * scale) ** 2)

