@@ -116,3 +116,20 @@ def geoparse(files: tuple[str, ...], published: date | None, jsonl: bool) -> Non
     for line in run(docs, default_pipeline()):
         click.echo(json.dumps(line, ensure_ascii=False))
     sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--codes", is_flag=True, help="Print CASE 2021 codes (AIR_STRIKE) instead of ACLED names.")
+def classify(file: str, codes: bool) -> None:
+    """Label each id<TAB>text line of FILE ('-': stdin) with its event class: id<TAB>label."""
+    from marsad.classify import Classifier, classify as run
+    from marsad.classify.snippets import read_snippets
+
+    try:
+        snippets = read_snippets(file)
+    except InputError as error:
+        click.echo(f"marsad: {error}", err=True)
+        sys.exit(2)
+    for snippet_id, label in run(snippets, Classifier.load(), codes=codes):
+        click.echo(f"{snippet_id}\t{label}")
