@@ -197,6 +197,7 @@ class ActorRegistry:
                  identities: Iterable[IdentityEntry] = (), generic: Iterable[GenericPhrase] = ()) -> None:
         self._countries = {c.iso2: c for c in countries}
         self._country_index = _indexed("country", self._countries.values(), lambda c: c.iso2)
+        self._demonyms = {normalise(a): c.iso2 for c in self._countries.values() for a in c.adjectives}
         self._identities = {i.name: i for i in identities}
         self._identity_index = _indexed("identity", self._identities.values(), lambda i: i.name)
         self._generic = {phrase.phrase: phrase for phrase in generic}
@@ -259,6 +260,13 @@ class ActorRegistry:
         """Return the country a name, adjective, capital or possessive denotes ("Syria's", "the Kremlin")."""
         iso2 = self._country_index.get_singular(text)
         return self._countries[iso2] if iso2 is not None else None
+
+    def demonym(self, word: str) -> str | None:
+        """Return the ISO code of the country an adjective names ("Russian" -> "RU"), or None.
+
+        Only adjectives count: a country's name or capital is a place, not a demonym.
+        """
+        return self._demonyms.get(normalise(word))
 
     def country_by_code(self, iso2: str) -> CountryEntry | None:
         """Return the country with an ISO 3166-1 alpha-2 code ("SY"); codes are not names ("IS")."""

@@ -26,7 +26,8 @@ def build_pipeline(nlp: Any, gazetteer: Gazetteer, registry: ActorRegistry) -> P
     """Assemble the stages in order over the given model, gazetteer and actor registry."""
     return Pipeline((
         NlpStage(nlp),
-        PlacesStage(gazetteer, is_actor=lambda name: registry.find(name) is not None),
+        PlacesStage(gazetteer, is_actor=lambda name: registry.find(name) is not None,
+                    demonym=registry.demonym),
         ActorsStage(registry, nlp.tokenizer),
         EventsStage(),
         CasualtiesStage(),

@@ -14,8 +14,13 @@ from marsad.pipeline import Pipeline
 
 
 def toponyms(doc: Document) -> list[dict]:
-    """List a processed document's resolved place names, in text order."""
-    return [toponym(doc.text, place) for place in doc.places if place.entry is not None]
+    """List a processed document's resolved place names, in text order.
+
+    Event places and the other place names (demonyms, regions, names inside
+    names) both count: ``role`` tells them apart.
+    """
+    found = [p for p in (*doc.places, *doc.mentions) if p.entry is not None]
+    return [toponym(doc.text, place) for place in sorted(found, key=lambda p: p.span.start)]
 
 
 def toponym(text: str, place: Place) -> dict:
@@ -33,7 +38,7 @@ def toponym(text: str, place: Place) -> dict:
     return {"start": start, "end": end, "name": text[start:end],
             "lat": entry.lat, "lon": entry.lon, "geonameid": entry.geonameid,
             "country": entry.country, "admin1": entry.admin1, "feature": entry.feature,
-            "precision": place.precision}
+            "precision": place.precision, "role": place.role}
 
 
 def geoparse(docs: Iterable[Document], pipeline: Pipeline) -> Iterator[dict]:

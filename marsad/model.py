@@ -47,6 +47,10 @@ class GeoEntry:
     feature: str = "P"              # GeoNames feature class: P place, A admin, S site, ...
     feature_code: str = "PPL"
     population: int = 0
+    # Where ACLED codes an event known only by this region or country: its
+    # capital (geo_precision 3). None for places, whose point is their own.
+    seat_lat: float | None = None
+    seat_lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Place:
     lat: float | None = None        # the point used; differs from entry for offsets
     lon: float | None = None
     anchor: str | None = None       # "5 miles south of X": X's name
+    role: str = "place"             # "place"; in Document.mentions: "demonym", "region", "embedded"
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,7 @@ class Document:
     segments: tuple[Segment, ...] = ()
     parsed: Any = None              # the spaCy Doc over ``text``
     places: tuple[Place, ...] = ()
+    mentions: tuple[Place, ...] = ()    # place names that are no event's place (see Place.role)
     actors: tuple[Actor, ...] = ()
     events: tuple[EventMention, ...] = ()
     casualties: tuple[CasualtyReport, ...] = ()

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from marsad.cli import main
 from marsad.gazetteer.index import CACHE_ENV
 from marsad.gazetteer.supplement import ENV_VAR as SUPPLEMENT_ENV
+from marsad.extract import extract
 from marsad.geoparse import geoparse
 from marsad.ingest import read_text
 
@@ -30,12 +31,56 @@ def test_geoparse_offsets_name_the_text(pipeline):
         assert t["country"] == "SY"
 
 
-@pytest.mark.parametrize("text", [
-    "A spokesman for the Tartu News Agency said the report was false.",
-    "The Baghdad Football Club said its players were safe.",
+@pytest.mark.parametrize(("text", "inner"), [
+    ("A spokesman for the Tartu News Agency said the report was false.", "Tartu"),
+    ("The Baghdad Football Club said its players were safe.", "Baghdad"),
 ])
-def test_geoparse_organisation_names_are_not_toponyms(pipeline, text):
-    assert parse(text, pipeline) == []
+def test_geoparse_place_inside_an_organisation_name_is_embedded_not_a_place(pipeline, text, inner):
+    (found,) = parse(text, pipeline)
+    assert (found["name"], found["role"]) == (inner, "embedded")
+    (doc,) = extract([read_text(text, "t")], pipeline)
+    assert doc.places == ()
+
+
+def test_geoparse_demonyms_and_regions_are_toponyms_of_their_own_role(pipeline):
+    text = "Russian warships sailed from the Black Sea while European ministers met in Vienna."
+    found = {t["name"]: t for t in parse(text, pipeline)}
+    assert (found["Russian"]["role"], found["Russian"]["country"]) == ("demonym", "RU")
+    assert found["Black Sea"]["role"] == "region"
+    assert found["European"]["role"] == "demonym"
+    assert (found["Vienna"]["role"], found["Vienna"]["country"]) == ("place", "AT")
+
+
+def test_geoparse_a_country_is_its_centre_not_its_capital(pipeline):
+    (russia,) = parse("Talks with Russia stalled.", pipeline)
+    assert russia["lat"] == pytest.approx(60, abs=1) and russia["lon"] == pytest.approx(100, abs=1)
+
+
+def test_geoparse_reads_an_all_caps_dateline(pipeline):
+    text = "MOGADISHU (Wire) - Two mortar rounds landed near the port on Tuesday."
+    (place,) = parse(text, pipeline)
+    assert (text[place["start"]:place["end"]], place["country"]) == ("MOGADISHU", "SO")
+
+
+def test_geoparse_a_short_capital_code_inside_a_name_is_no_country(pipeline):
+    # "BA" is Bosnia's ISO code and "GTM" Guatemala's; inside a firm's name they are neither.
+    assert parse("Shares of BA Holdings and GTM Logistics fell on Friday.", pipeline) == []
+
+
+@pytest.mark.parametrize(("text", "feature"), [
+    ("Protesters marched through New York on Sunday.", "P"),
+    ("Floods hit New York state on Sunday.", "A"),
+])
+def test_geoparse_a_region_written_alone_is_its_big_namesake_city(pipeline, text, feature):
+    (place,) = parse(text, pipeline)
+    assert place["feature"] == feature
+
+
+def test_extract_demonyms_and_regions_are_not_event_places(pipeline):
+    (doc,) = extract([read_text("Russian jets bombed Idlib on Monday, officials in the Middle East said.", "t")],
+                     pipeline)
+    assert [p.name for p in doc.places] == ["Idlib"]
+    assert {(m.name, m.role) for m in doc.mentions} == {("Russian", "demonym"), ("Middle East", "region")}
 
 
 def test_geoparse_relative_place_is_its_anchor(pipeline):
@@ -61,3 +106,14 @@ def test_geoparse_cli_prints_a_json_line_per_document(cli_env, tmp_path):
     (line,) = result.stdout.strip().splitlines()
     parsed = json.loads(line)
     assert [t["name"] for t in parsed["toponyms"]] == ["Aleppo", "Idlib", "Homs"]
+
+
+def test_a_region_is_its_centre_as_a_toponym_and_its_capital_as_an_event_place(pipeline):
+    # ACLED codes an event known only by its province at the provincial capital (geo_precision 3).
+    text = "Gunmen attacked farmers in Borno state on Saturday."
+    (toponym,) = parse(text, pipeline)
+    (doc,) = extract([read_text(text, "t")], pipeline)
+    (place,) = doc.places
+    assert place.precision == 3
+    assert (place.lat, place.lon) == pytest.approx((11.85, 13.16), abs=0.1)    # Maiduguri
+    assert (toponym["lat"], toponym["lon"]) != pytest.approx((place.lat, place.lon), abs=0.1)

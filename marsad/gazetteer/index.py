@@ -28,7 +28,7 @@ from marsad.model import GeoEntry
 from .lookup import KeyedGazetteer, filed_keys
 from .supplement import fingerprint, read_supplements, supplement_paths
 
-SCHEMA_VERSION = 4      # 3: skeleton keys ("#...") for places and admin regions; 4: region centres
+SCHEMA_VERSION = 4      # 3: skeleton keys ("#...") for places and admin regions; 4: region centres and seats
 CACHE_ENV = "MARSAD_CACHE_DIR"
 _STALE_TEMP_SECONDS = 3600
 _SCHEMA = """
@@ -36,10 +36,11 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entries (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     country TEXT NOT NULL, admin1 TEXT, admin2 TEXT, feature TEXT NOT NULL,
-    code TEXT NOT NULL, population INTEGER NOT NULL);
+    code TEXT NOT NULL, population INTEGER NOT NULL, seat_lat REAL, seat_lon REAL);
 CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
 """
-_COLUMNS = "e.id, e.name, e.lat, e.lon, e.country, e.admin1, e.admin2, e.feature, e.code, e.population"
+_COLUMNS = ("e.id, e.name, e.lat, e.lon, e.country, e.admin1, e.admin2, e.feature, e.code, e.population, "
+            "e.seat_lat, e.seat_lon")
 
 
 class SqliteGazetteer(KeyedGazetteer):
@@ -163,12 +164,12 @@ def _fill(db: sqlite3.Connection, entries: Iterable[tuple[GeoEntry, set[str]]]) 
     for entry, keys in entries:
         rows.append((entry.geonameid, entry.name, entry.lat, entry.lon, entry.country,
                      entry.admin1, entry.admin2, entry.feature, entry.feature_code,
-                     entry.population))
+                     entry.population, entry.seat_lat, entry.seat_lon))
         names.extend((key, entry.geonameid) for key in filed_keys(entry, keys))
     rows.sort()
     names.sort()        # sorted inserts fill b-tree pages densely
     # Plain INSERT: a repeated geonameid is a bug to hear about, not to drop.
-    db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO names VALUES (?, ?)", names)
     db.execute("CREATE INDEX entries_code ON entries (code, country)")
     stats["entries"], stats["names"] = str(len(rows)), str(len(names))

