@@ -117,3 +117,35 @@ def test_a_region_is_its_centre_as_a_toponym_and_its_capital_as_an_event_place(p
     assert place.precision == 3
     assert (place.lat, place.lon) == pytest.approx((11.85, 13.16), abs=0.1)    # Maiduguri
     assert (toponym["lat"], toponym["lon"]) != pytest.approx((place.lat, place.lon), abs=0.1)
+
+
+def test_geoparse_a_town_in_a_region_the_report_names_wins_over_a_bigger_namesake(pipeline):
+    text = ("Storms cut power across Texas on Monday. In Paris, the county seat, crews "
+            "worked through the night, and Paris schools stayed closed.")
+    found = [t for t in parse(text, pipeline) if t["name"] == "Paris"]
+    assert found and all((t["country"], t["admin1"]) == ("US", "Texas") for t in found)
+
+
+def test_geoparse_an_organisation_label_does_not_hide_a_big_city(pipeline):
+    # The model may label a city NORP or ORG out of context; a city of 100,000 is still a place.
+    found = parse("The truce for eastern Aleppo collapsed within a day.", pipeline)
+    assert [(t["name"], t["country"]) for t in found] == [("Aleppo", "SY")]
+
+
+def test_geoparse_a_place_leading_into_a_longer_name_is_embedded(pipeline):
+    found = parse("California Democrats met on Friday.", pipeline)
+    assert [(t["name"], t["role"]) for t in found] == [("California", "embedded")]
+
+
+def test_nearby_favours_a_town_inside_a_named_region_and_only_there():
+    from marsad.model import GeoEntry
+    from marsad.stages.places import NEARBY_BONUS, nearby
+    texas = GeoEntry(1, "Texas", 31.2, -99.2, "US", "Texas", feature="A", feature_code="ADM1")
+    county = GeoEntry(2, "Lamar County", 33.6, -95.6, "US", "Texas", "Lamar County", feature="A",
+                      feature_code="ADM2")
+    paris_tx = GeoEntry(3, "Paris", 33.66, -95.56, "US", "Texas", "Lamar County", population=25_000)
+    paris_tn = GeoEntry(4, "Paris", 36.30, -88.33, "US", "Tennessee", "Henry County", population=10_000)
+    assert nearby(paris_tx, (texas,)) == NEARBY_BONUS
+    assert nearby(paris_tx, (county,)) == NEARBY_BONUS
+    assert nearby(paris_tn, (texas, county)) == 0.0
+    assert nearby(texas, (county,)) == 0.0      # regions get no bonus

@@ -101,15 +101,21 @@ class PlacesStage:
                       if not self.is_actor(c.name) and region(c.name) is None and self.known(c)
                       and (c.placed or self.big(c))]
         votes = country_votes(candidates, self.options)
-        focus = [code for code, _ in votes.most_common()]
-        first = [self.resolve(c, focus, ()) for c in candidates]
+        own = own_votes(candidates, self.options)
+        # A name does not vouch for itself: "Paris" four times in a report on
+        # Texas towns must not make France a focus country for "Paris".
+        focus_of_name = {key: [code for code, n in (votes - own[key]).most_common() if n > 0]
+                         for key in own}
+        first = [self.resolve(c, focus_of_name[name_key(c)], ()) for c in candidates]
         # Cities the report names anchor the smaller places: "the X district of Y"
-        # picks the X nearest Y.
-        anchors = tuple(e for e in first if e is not None and e.feature == "P"
-                        and e.population >= ANCHOR_POPULATION)
+        # picks the X nearest Y; regions it names hold its towns ("Paris" in a
+        # report that names Texas is the one in Texas).
+        anchors = tuple(e for e in first if e is not None and (
+            (e.feature == "P" and e.population >= ANCHOR_POPULATION)
+            or e.feature_code in ("ADM1", "ADM2")))
         places = []
         for candidate in candidates:
-            entry = self.resolve(candidate, focus, anchors)
+            entry = self.resolve(candidate, focus_of_name[name_key(candidate)], anchors)
             if entry is not None and plausible(entry, candidate, votes):
                 places.append(locate(doc.text, candidate, entry))
         return places
@@ -148,6 +154,16 @@ class PlacesStage:
                 entry = self.inner_entry(span.text)
                 if entry is not None:
                     keep(span, entry, "embedded")
+        # Place entities that lead into a longer name ("Manila Archbishop X",
+        # "California Democrats"): the recogniser's label lowers the bar.
+        for ent in parsed.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            for part in split_list(ent, self.bare_possessive):
+                if not covered & set(range(part.start, part.end)):
+                    entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION)
+                    if entry is not None:
+                        keep(part, entry, "embedded")
         return sorted(found, key=lambda p: p.span.start)
 
     def demonym_entry(self, word: str) -> GeoEntry | None:
@@ -157,12 +173,13 @@ class PlacesStage:
             return self.gazetteer.country(code)
         return region_adjective(word)
 
-    def inner_entry(self, name: str) -> GeoEntry | None:
+    def inner_entry(self, name: str, population: int = INNER_POPULATION) -> GeoEntry | None:
         """Return where a name inside another name points, if it is surely a place.
 
         Countries, demonyms, regions, admin1 regions and towns of
         INNER_POPULATION or more under their own name: "Cambridge University"
-        is in Cambridge, but "Ford Motor" is in no town called Ford.
+        is in Cambridge, but "Ford Motor" is in no town called Ford. A name the
+        recogniser labelled a place needs fewer people (``population``).
         """
         if code_like(name):     # "BA" is British Airways before it is Bosnia
             return self.demonym_entry(name)
@@ -173,7 +190,7 @@ class PlacesStage:
             return None
         options = self.gazetteer.lookup(name)
         sure = [e for e in options if own_name(e, name) and
-                (e.feature_code == "ADM1" or e.population >= INNER_POPULATION)]
+                (e.feature_code == "ADM1" or e.population >= population)]
         return max(sure, key=lambda e: e.population) if sure else None
 
     def bare_possessive(self, token: Any) -> bool:
@@ -311,14 +328,21 @@ def spelling(name: str) -> str:
 
 
 def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
-    """Favour a town or site that lies within NEARBY_KM of another place the report names.
+    """Favour a town or site near another place the report names, or in a region it names.
 
-    Regions are left out: a city would otherwise pull its own namesake province.
+    Within NEARBY_KM of a named city, or inside a named admin1 or admin2
+    region ("Jableh, Latakia province"). Regions themselves get no bonus: a
+    city would otherwise pull its own namesake province.
     """
     if entry.feature == "A":
         return 0.0
     for anchor in anchors:
-        if anchor.geonameid != entry.geonameid and distance_km(anchor, entry) <= NEARBY_KM:
+        if anchor.geonameid == entry.geonameid or anchor.country != entry.country:
+            continue
+        if anchor.feature_code == "ADM1" and entry.admin1 == anchor.name or \
+                anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
+            return NEARBY_BONUS
+        if anchor.feature == "P" and distance_km(anchor, entry) <= NEARBY_KM:
             return NEARBY_BONUS
     return 0.0
 
@@ -327,6 +351,18 @@ def distance_km(a: GeoEntry, b: GeoEntry) -> float:
     north = math.radians(b.lat - a.lat)
     east = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     return 6371.0 * math.hypot(north, east)
+
+
+def name_key(candidate: Candidate) -> tuple[str, bool]:
+    return normalise(candidate.name), candidate.region
+
+
+def own_votes(candidates: list[Candidate], options: Any) -> dict[tuple[str, bool], Counter[str]]:
+    """Return, per name, the votes its own mentions cast (see :func:`country_votes`)."""
+    own: dict[tuple[str, bool], Counter[str]] = {}
+    for candidate in candidates:
+        own.setdefault(name_key(candidate), Counter()).update(country_votes([candidate], options))
+    return own
 
 
 def country_votes(candidates: list[Candidate], options: Any) -> Counter[str]:
@@ -342,8 +378,7 @@ def country_votes(candidates: list[Candidate], options: Any) -> Counter[str]:
         if found and found[0].feature_code.startswith("PCL"):
             votes[found[0].country] += 2
         elif found:
-            votes[max(found, key=lambda e: (own_name(e, candidate.name) > 0, e.feature == "P",
-                                            e.population)).country] += 1
+            votes[max(found, key=lambda e: (own_name(e, candidate.name) > 0, e.population)).country] += 1
     return votes
 
 
