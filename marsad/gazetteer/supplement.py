@@ -51,6 +51,7 @@ FEATURES = {
     "site": ("S", "ANS"),          # ancient site, ruins, landmark
     "neighbourhood": ("P", "PPLX"),
     "village": ("P", "PPL"),
+    "area": ("L", "AREA"),         # an enclave, valley or plain with no admin status
 }
 
 

@@ -402,6 +402,8 @@ def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
         start = candidate.start - len(before) + match.start()
         return Place(Span(start, candidate.end), text[start:candidate.end], entry, 2, lat, lon,
                      anchor=candidate.name)
+    if entry.feature == "L":
+        precision = 2       # an area: part of a place, as ACLED's geo_precision 2
     if NEAR.search(before) and precision == 1:
         precision = 2
     if entry.seat_lat is not None and entry.seat_lon is not None:
@@ -427,7 +429,8 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
     seen: set[int] = set()
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
-            for part in split_list(ent, possessive):
+            parts = list(split_list(ent, possessive))
+            for part in parts:
                 if inside_organisation(part, possessive) or part.start in seen:
                     continue
                 if not part.text[:1].isupper():
@@ -435,7 +438,7 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
                 if ent.label_ in PLACE_LABELS or locative(part):
                     seen.update(range(part.start, part.end))
                     yield candidate_of(part, ent.label_ in PLACE_LABELS)
-                elif ent.label_ in ("NORP", "ORG") and len(part) == len(ent):
+                elif ent.label_ in ("NORP", "ORG") and len(parts) == 1:
                     seen.update(range(part.start, part.end))
                     yield replace(candidate_of(part, False), placed=False)
     for run in proper_runs(parsed, possessive):
