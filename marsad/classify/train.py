@@ -16,8 +16,10 @@ from marsad.classify.labels import code_of
 from marsad.classify.model import LinearModel
 from marsad.stages.lexicon import data_rows
 
-BLOCK_WEIGHTS = {"w": 1.0, "c": 1.0, "q": 0.6, "f": 0.4}
-ALPHA = 1.0             # ridge penalty
+BLOCK_WEIGHTS = {"w": 1.0, "c": 1.0, "q": 0.4, "f": 0.4}
+ALPHA = 1.5             # penalty (ridge alpha; an SVM's C is 1/alpha)
+LEARNER = "svm"
+OWN_WEIGHT = 1.0        # weight of an own example against a dev row
 MIN_DF = {"c": 2}       # character n-grams seen once are mostly names: dropped to keep the file small
 
 
@@ -34,10 +36,10 @@ def vocabulary(texts: Sequence[str], min_df: dict[str, int]) -> tuple[dict[str, 
 
 
 def fit(texts: Sequence[str], labels: Sequence[str], block_weights: dict[str, float] | None = None,
-        alpha: float = ALPHA, min_df: dict[str, int] | None = None) -> LinearModel:
-    """Fit a one-vs-rest ridge classifier on the texts and return it as plain arrays."""
+        alpha: float = ALPHA, min_df: dict[str, int] | None = None,
+        sample_weight: Sequence[float] | None = None, learner: str = LEARNER) -> LinearModel:
+    """Fit a one-vs-rest linear classifier on the texts and return it as plain arrays."""
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import RidgeClassifier
 
     weights = dict(BLOCK_WEIGHTS if block_weights is None else block_weights)
     index, idf = vocabulary(texts, MIN_DF if min_df is None else min_df)
@@ -49,10 +51,22 @@ def fit(texts: Sequence[str], labels: Sequence[str], block_weights: dict[str, fl
         data.extend(values)
         ptr.append(len(cols))
     matrix = csr_matrix((data, cols, ptr), shape=(len(texts), len(index)))
-    clf = RidgeClassifier(alpha=alpha).fit(matrix, list(labels))
+    clf = learner_for(learner, alpha).fit(matrix, list(labels), sample_weight=sample_weight)
     coef = np.atleast_2d(clf.coef_).T.astype(np.float32)
     return LinearModel(tuple(str(c) for c in clf.classes_), index, idf, coef,
                        np.atleast_1d(clf.intercept_).astype(np.float32), weights)
+
+
+def learner_for(name: str, alpha: float):
+    """Return an unfitted scikit-learn linear classifier: ridge or a linear SVM."""
+    from sklearn.linear_model import RidgeClassifier
+    from sklearn.svm import LinearSVC
+
+    if name == "ridge":
+        return RidgeClassifier(alpha=alpha)
+    if name == "svm":
+        return LinearSVC(C=1.0 / alpha)
+    raise ValueError(f"unknown learner {name!r}")
 
 
 def own_examples() -> list[tuple[str, str]]:
@@ -72,10 +86,12 @@ def read_labelled(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
-def train(labelled: Sequence[tuple[str, str]], **settings) -> Classifier:
+def train(labelled: Sequence[tuple[str, str]], own_weight: float = OWN_WEIGHT, **settings) -> Classifier:
     """Fit on (text, code) pairs plus the own examples; return a classifier with the rules."""
-    data = [*labelled, *own_examples()]
-    model = fit([t for t, _ in data], [c for _, c in data], **settings)
+    own = own_examples()
+    data = [*labelled, *own]
+    weights = [1.0] * len(labelled) + [own_weight] * len(own)
+    model = fit([t for t, _ in data], [c for _, c in data], sample_weight=weights, **settings)
     return Classifier(model)
 
 
