@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from marsad.gazetteer import Gazetteer, normalise
@@ -96,8 +97,8 @@ class PlacesStage:
     assigns: tuple[str, ...] = ("places", "mentions")
     cache: dict = field(default_factory=dict, repr=False)
 
-    def find(self, doc: Document) -> list[Place]:
-        candidates = [c for c in recognise(doc.parsed, self.bare_possessive)
+    def find(self, doc: Document, recognised: list[Candidate]) -> list[Place]:
+        candidates = [c for c in recognised
                       if not self.is_actor(c.name) and region(c.name) is None and self.known(c)
                       and (c.placed or self.big(c))]
         votes = country_votes(candidates, self.options)
@@ -123,11 +124,14 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
             return doc
-        places = tuple(self.find(doc))
+        recognised = list(recognise(doc.parsed, self.bare_possessive))
+        places = tuple(self.find(doc, recognised))
         extras = {**doc.extras, "focus": focus_of(places)}
-        return doc.with_(places=places, mentions=tuple(self.mentions(doc, places)), extras=extras)
+        return doc.with_(places=places, mentions=tuple(self.mentions(doc, places, recognised)),
+                         extras=extras)
 
-    def mentions(self, doc: Document, places: tuple[Place, ...]) -> list[Place]:
+    def mentions(self, doc: Document, places: tuple[Place, ...],
+                 recognised: list[Candidate]) -> list[Place]:
         """Find the place names that are no event's place: regions, demonyms, names in names."""
         parsed = doc.parsed
         covered = {t.i for p in places for t in parsed.char_span(p.span.start, p.span.end,
@@ -139,7 +143,7 @@ class PlacesStage:
                                entry.lat, entry.lon, role=role))
             covered.update(range(span.start, span.end))
 
-        for candidate in recognise(parsed, self.bare_possessive):
+        for candidate in recognised:
             entry = region(candidate.name)
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
             if entry is not None and span is not None and not covered & set(range(span.start, span.end)):
@@ -169,9 +173,12 @@ class PlacesStage:
     def demonym_entry(self, word: str) -> GeoEntry | None:
         """Return the country or region an adjective names ("Russian", "European")."""
         code = self.demonym(word)
-        if code is not None:
-            return self.gazetteer.country(code)
-        return region_adjective(word)
+        if code is None:
+            return region_adjective(word)
+        key = ("country", code)
+        if key not in self.cache:
+            self.cache[key] = self.gazetteer.country(code)
+        return self.cache[key]
 
     def inner_entry(self, name: str, population: int = INNER_POPULATION) -> GeoEntry | None:
         """Return where a name inside another name points, if it is surely a place.
@@ -181,6 +188,14 @@ class PlacesStage:
         is in Cambridge, but "Ford Motor" is in no town called Ford. A name the
         recogniser labelled a place needs fewer people (``population``).
         """
+        key = ("inner", name, population)
+        if key not in self.cache:
+            if len(self.cache) > CACHE_SIZE:
+                self.cache.clear()
+            self.cache[key] = self._inner_entry(name, population)
+        return self.cache[key]
+
+    def _inner_entry(self, name: str, population: int) -> GeoEntry | None:
         if code_like(name):     # "BA" is British Airways before it is Bosnia
             return self.demonym_entry(name)
         found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
@@ -196,8 +211,12 @@ class PlacesStage:
     def bare_possessive(self, token: Any) -> bool:
         """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""
         text = token.text
-        return len(text) > 3 and text.endswith("s") and text[0].isupper() and \
-            self.gazetteer.country(text[:-1]) is not None
+        if not (len(text) > 3 and text.endswith("s") and text[0].isupper()):
+            return False
+        key = ("possessive", text)
+        if key not in self.cache:
+            self.cache[key] = self.gazetteer.country(text[:-1]) is not None
+        return self.cache[key]
 
     def big(self, candidate: Candidate) -> bool:
         """Say whether a name is surely a place wherever it stands: a country, region or city.
@@ -321,6 +340,7 @@ def own_name(entry: GeoEntry, written: str) -> float:
     return 1.5 if spelling(entry.name) in (spelling(written), spelling(bare)) else 0.0
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def spelling(name: str) -> str:
     """Reduce a name to its letters, doubled letters once and no final "h"."""
     letters = re.sub(r"[^a-z]", "", normalise(name))

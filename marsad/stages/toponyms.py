@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import re
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
@@ -57,11 +57,13 @@ def _bare(name: str) -> str:
     return normalise(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
 
 
+@lru_cache(maxsize=50_000)
 def region(name: str) -> GeoEntry | None:
     """Return the region a name is ("the Balkans", "Middle East"), or None."""
     return _region_table()[0].get(_bare(name))
 
 
+@lru_cache(maxsize=50_000)
 def region_adjective(word: str) -> GeoEntry | None:
     """Return the region an adjective names ("European", "West African"), or None."""
     return _region_table()[1].get(_bare(word))
