@@ -16,6 +16,7 @@ from typing import Iterator
 
 import click
 
+from marsad.corpus_cli import COMMANDS as CORPUS_COMMANDS
 from marsad.gazetteer.cli import gazetteer
 from marsad.ingest import InputError, parse_published, read_jsonl, read_path, read_stdin
 from marsad.model import Document
@@ -133,3 +134,7 @@ def classify(file: str, codes: bool) -> None:
         sys.exit(2)
     for snippet_id, label in run(snippets, Classifier.load(), codes=codes):
         click.echo(f"{snippet_id}\t{label}")
+
+
+for corpus_command in CORPUS_COMMANDS:     # ingest, status, retry, reprocess, query, export
+    main.add_command(corpus_command)

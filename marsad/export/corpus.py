@@ -1,0 +1,176 @@
+"""Corpus incidents in the formats analysts load: ACLED, UCDP GED, GTD, GeoJSON, JSON Lines.
+
+Each tabular format uses its own column names and conventions, filled as far
+as marsad knows them; a column marsad cannot know is left empty, never guessed.
+
+- ``acled``: ``fatalities`` is the conservative figure (the lowest source's
+  best), ``geo_precision`` 1-3, ``event_date`` ISO, ``source`` the documents.
+- ``ucdp``: GED's ``best``/``low``/``high`` (an open-ended "at least" gives no
+  higher bound, so ``high`` falls back to ``best``), ``where_prec`` 1-6,
+  ``date_prec`` 1; only incidents with at least one death, as in GED.
+- ``gtd``: ``eventid`` as YYYYMMDD + a four-digit serial, ``claimed`` and
+  ``compclaim`` (1 yes, 0 no, empty when nobody claimed), ``gname``/``gname2``,
+  ``guncertain1``; only violent event types, not protests or strategic developments.
+- ``geojson``: one Point Feature per incident with a place.
+- ``jsonl``: one incident per line with every source's reports, casualty
+  figures and claims, each with its evidence.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Any, Iterable
+
+from marsad.store.queries import sources
+
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+STATUS_UNCERTAIN = ("accused", "suspected")
+
+
+def country(code: str | None) -> Any:
+    import pycountry
+
+    return pycountry.countries.get(alpha_2=code) if code else None
+
+
+def names(perpetrators: list[dict]) -> list[str]:
+    return [p["name"] for p in perpetrators]
+
+
+def acled_row(i: dict[str, Any]) -> dict[str, Any]:
+    where = country(i["country"])
+    actors = names(i["perpetrators"])
+    event_type = i["event_type"]
+    disorder = ("Demonstrations" if event_type in ("Protests", "Riots") else
+                "Strategic developments" if event_type == "Strategic developments" else "Political violence")
+    return {
+        "event_id_cnty": f"{where.alpha_3 if where else 'XXX'}{i['id']}",
+        "event_date": i["event_date"], "year": i["event_date"][:4] if i["event_date"] else None,
+        "time_precision": 1 if i["event_date"] else 3, "disorder_type": disorder,
+        "event_type": event_type, "sub_event_type": i["sub_event_type"],
+        "actor1": actors[0] if actors else None, "assoc_actor_1": "; ".join(actors[1:]) or None,
+        "actor2": None, "civilian_targeting": "Civilian targeting"
+        if event_type == "Violence against civilians" else None,
+        "iso": int(where.numeric) if where else None, "country": where.name if where else i["country"],
+        "admin1": i["admin1"], "admin2": i["admin2"], "location": i["location"],
+        "latitude": i["latitude"], "longitude": i["longitude"], "geo_precision": i["geo_precision"],
+        "source": i["sources"], "source_scale": None, "notes": None,
+        "fatalities": i["killed_acled"] or 0, "timestamp": i["updated_at"],
+    }
+
+
+def where_prec(i: dict[str, Any]) -> int | None:
+    precision = i["geo_precision"]
+    if precision is None:
+        return None
+    if precision >= 3:
+        return 4 if i["admin1"] else 6
+    return precision
+
+
+def ucdp_row(i: dict[str, Any]) -> dict[str, Any]:
+    where = country(i["country"])
+    actors = names(i["perpetrators"])
+    best = i["killed_best"]
+    return {
+        "id": i["id"], "year": i["event_date"][:4] if i["event_date"] else None,
+        "type_of_violence": 3 if i["event_type"] == "Violence against civilians" else None,
+        "side_a": actors[0] if actors else None, "side_b": "Civilians"
+        if i["event_type"] == "Violence against civilians" else None,
+        "number_of_sources": i["source_count"], "source_article": i["sources"],
+        "where_prec": where_prec(i), "where_coordinates": i["location"],
+        "adm_1": i["admin1"], "adm_2": i["admin2"], "latitude": i["latitude"], "longitude": i["longitude"],
+        "geom_wkt": f"POINT ({i['longitude']} {i['latitude']})" if i["latitude"] is not None else None,
+        "country": where.name if where else i["country"], "country_id": None,
+        "date_prec": 1 if i["event_date"] else 5, "date_start": i["event_date"], "date_end": i["event_date"],
+        "deaths_unknown": best, "best": best, "low": i["killed_low"] if i["killed_low"] is not None else best,
+        "high": max(best, i["killed_high"]) if i["killed_high"] is not None else best,
+    }
+
+
+ATTACK_TYPES = {
+    "Suicide bomb": "Bombing/Explosion", "Remote explosive/landmine/IED": "Bombing/Explosion",
+    "Grenade": "Bombing/Explosion", "Shelling/artillery/missile attack": "Bombing/Explosion",
+    "Air/drone strike": "Bombing/Explosion", "Abduction/forced disappearance": "Hostage Taking (Kidnapping)",
+    "Attack": "Armed Assault", "Armed clash": "Armed Assault", "Sexual violence": "Unarmed Assault",
+}
+
+
+def gtd_row(i: dict[str, Any], serial: int) -> dict[str, Any]:
+    where = country(i["country"])
+    perpetrators = i["perpetrators"]
+    claimed = bool(i["claimed_by"])
+    day = i["event_date"] or "0000-00-00"
+    return {
+        "eventid": f"{day.replace('-', '')}{serial:04d}", "iyear": int(day[:4]), "imonth": int(day[5:7]),
+        "iday": int(day[8:10]), "country_txt": where.name if where else i["country"],
+        "provstate": i["admin1"], "city": i["location"], "latitude": i["latitude"], "longitude": i["longitude"],
+        "specificity": i["geo_precision"] or 5,
+        "attacktype1_txt": ATTACK_TYPES.get(i["sub_event_type"], "Unknown"),
+        "gname": perpetrators[0]["name"] if perpetrators else "Unknown",
+        "guncertain1": int(perpetrators[0]["status"] in STATUS_UNCERTAIN) if perpetrators else None,
+        "gname2": perpetrators[1]["name"] if len(perpetrators) > 1 else None,
+        "claimed": int(claimed), "compclaim": int(bool(i["competing_claims"])) if claimed else None,
+        "claimed_by": i["claimed_by"],
+        "nkill": i["killed_best"], "nwound": i["wounded_best"],
+        "scite1": i["sources"], "dbsource": "marsad",
+    }
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    writer, count = None, 0
+    for row in rows:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
+            writer.writeheader()
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def feature(i: dict[str, Any]) -> dict[str, Any]:
+    properties = {k: v for k, v in i.items() if k not in ("latitude", "longitude")}
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [i["longitude"], i["latitude"]]},
+            "properties": properties}
+
+
+def write_geojson(incidents: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write a FeatureCollection feature by feature, never holding it whole."""
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    for i in incidents:
+        if i["latitude"] is None:
+            continue
+        out.write((",\n" if count else "") + json.dumps(feature(i), ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+def write_jsonl(store: Any, incidents: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    for i in incidents:
+        out.write(json.dumps({**i, **sources(store, i["id"])}, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+
+def export(store: Any, incidents: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """Write ``incidents`` (from ``marsad.store.queries.incidents``) in ``fmt``; return the count."""
+    if fmt == "acled":
+        return write_csv((acled_row(i) for i in incidents), out)
+    if fmt == "ucdp":
+        return write_csv((ucdp_row(i) for i in incidents if (i["killed_best"] or 0) >= 1), out)
+    if fmt == "gtd":
+        dated = (i for i in incidents if i["event_type"] in VIOLENT and i["event_date"])
+        return write_csv((gtd_row(i, n) for n, i in enumerate(dated, start=1)), out)
+    if fmt == "geojson":
+        return write_geojson(incidents, out)
+    if fmt == "jsonl":
+        return write_jsonl(store, incidents, out)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+EXPORT_FORMATS = ("acled", "ucdp", "gtd", "geojson", "jsonl")
