@@ -149,3 +149,22 @@ def test_nearby_favours_a_town_inside_a_named_region_and_only_there():
     assert nearby(paris_tx, (county,)) == NEARBY_BONUS
     assert nearby(paris_tn, (texas, county)) == 0.0
     assert nearby(texas, (county,)) == 0.0      # regions get no bonus
+
+
+def test_geoparse_a_month_cut_short_is_no_place(pipeline):
+    assert [t["name"] for t in parse("Thursday 14 Jul 2016. Shelling hit Idlib.", pipeline)] == ["Idlib"]
+
+
+def test_geoparse_a_lone_small_foreign_namesake_is_dropped_in_a_report_about_one_country(pipeline):
+    # "Sarrin" is a Syrian village GeoNames' town lists lack; a Central American
+    # namesake must not stand in for it in a report whose other places are Syrian.
+    text = ("Fighters infiltrated Sarrin on Tuesday. Clashes also hit Manbij, Raqqa and Kobani, "
+            "and shells fell on Aleppo.")
+    assert "Sarrin" not in [t["name"] for t in parse(text, pipeline)]
+
+
+def test_geoparse_a_country_named_by_its_adjective_sets_the_focus(pipeline):
+    text = ("The Syrian army said on Wednesday that its troops had shelled the positions of the "
+            "militants around Palmyra and that they were retreating to the east.")
+    (palmyra,) = [t for t in parse(text, pipeline) if t["name"] == "Palmyra"]
+    assert palmyra["country"] == "SY"

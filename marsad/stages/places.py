@@ -51,6 +51,13 @@ ANCHOR_POPULATION = 50_000
 FOCUS_MAJORITY = 3
 FOREIGN_DOUBTFUL_POPULATION = 20_000
 INNER_POPULATION = 100_000
+LONE_FOREIGN_POPULATION = 100_000
+# Months and weekdays, whole and cut short ("14 Jul 2016"), are dates, not places.
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+                  "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+                  "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 # Names some countries give their regions that are everyday words elsewhere:
 # "the Centre" of France, "West" of Cameroon, "Central" of Ghana.
 GENERIC_REGION_WORDS = {"north", "south", "east", "west", "central", "centre", "center",
@@ -101,8 +108,20 @@ class PlacesStage:
         candidates = [c for c in recognised
                       if not self.is_actor(c.name) and region(c.name) is None and self.known(c)
                       and (c.placed or self.big(c))]
-        votes = country_votes(candidates, self.options)
+        # A country named by its adjective ("the Syrian army") also says where
+        # the report is: one vote per country, whatever the count.
+        adjectives = Counter({code: 1 for t in doc.parsed if t.text[:1].isupper() and t.is_alpha
+                              and (code := self.demonym(t.text)) is not None})
+        votes = country_votes(candidates, self.options) + adjectives
         own = own_votes(candidates, self.options)
+        # Whether a town abroad is believable depends on where the report's
+        # other towns and regions lie; a country named ten times as an actor
+        # ("Russia said") counts once.
+        below_country = [c for c in candidates if not self.options(c)[0].feature_code.startswith("PCL")]
+        towns = country_votes(below_country, self.options)
+        own_towns = {**{key: Counter() for key in own}, **own_votes(below_country, self.options)}
+        named = Counter({self.options(c)[0].country: 1 for c in candidates
+                         if self.options(c)[0].feature_code.startswith("PCL")}) | adjectives
         # A name does not vouch for itself: "Paris" four times in a report on
         # Texas towns must not make France a focus country for "Paris".
         focus_of_name = {key: [code for code, n in (votes - own[key]).most_common() if n > 0]
@@ -117,7 +136,8 @@ class PlacesStage:
         places = []
         for candidate in candidates:
             entry = self.resolve(candidate, focus_of_name[name_key(candidate)], anchors)
-            if entry is not None and plausible(entry, candidate, votes):
+            if entry is not None and plausible(entry, candidate,
+                                               towns - own_towns[name_key(candidate)] + named):
                 places.append(locate(doc.text, candidate, entry))
         return places
 
@@ -232,7 +252,8 @@ class PlacesStage:
                    for e in self.options(candidate))
 
     def known(self, candidate: Candidate) -> bool:
-        return normalise(candidate.name) not in GENERIC_REGION_WORDS and bool(self.options(candidate))
+        key = normalise(candidate.name)
+        return key not in GENERIC_REGION_WORDS and key not in CALENDAR_WORDS and bool(self.options(candidate))
 
     def options(self, candidate: Candidate) -> list[GeoEntry]:
         """Return a name's gazetteer readings, looked up once per name and stage."""
@@ -313,19 +334,26 @@ def code_like(name: str) -> bool:
     return len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
-def plausible(entry: GeoEntry, candidate: Candidate, votes: Counter[str]) -> bool:
+def plausible(entry: GeoEntry, candidate: Candidate, others: Counter[str]) -> bool:
     """Say whether a reading abroad is believable in a report clearly about one country.
 
-    In a report whose names point FOCUS_MAJORITY times or more into one
-    country, a small foreign town reached only through one of its alternate
-    names ("Barrel" for an Indian town), or through a name the recogniser did
-    not call a place, is far more often a misreading than news from there.
+    ``others`` are the votes of the report's other towns and regions (a name
+    repeated five times does not vouch for itself), plus one for each
+    country it names. Where they point FOCUS_MAJORITY times or more into one
+    country, a foreign town or county is far more often a misreading than
+    news from there when: nothing else points into its country and it has
+    fewer than LONE_FOREIGN_POPULATION people ("Tabaqa" read as a Tunisian
+    namesake in a report on Raqqa); or it is
+    reached only through one of its alternate names ("Barrel" for an Indian
+    town); or the recogniser did not call it a place and it is small.
     """
-    if not votes or entry.feature != "P":
+    if not others or not (entry.feature == "P" or entry.feature_code == "ADM2"):
         return True
-    focus, strength = votes.most_common(1)[0]
-    if entry.country == focus or strength < FOCUS_MAJORITY or strength < 2 * votes[entry.country]:
+    focus, strength = others.most_common(1)[0]
+    if entry.country == focus or strength < FOCUS_MAJORITY or strength < 2 * others[entry.country]:
         return True
+    if not others[entry.country] and entry.population < LONE_FOREIGN_POPULATION:
+        return False
     if not own_name(entry, candidate.name):
         return False
     return candidate.trusted or entry.population >= FOREIGN_DOUBTFUL_POPULATION

@@ -76,7 +76,8 @@ def modifier_spans(parsed: Any, covered: set[int]) -> Iterator[Any]:
     caller says which spans are demonyms and marks their tokens covered.
     """
     for token in parsed:
-        if token.i in covered or not token.text[:1].isupper() or not token.is_alpha and "." not in token.text:
+        if token.i in covered or not token.text[:1].isupper() or not token.is_alpha and "." not in token.text \
+                or token.is_stop:
             continue
         if token.i + 1 < len(parsed) and token.i + 1 not in covered and parsed[token.i + 1].text[:1].isupper():
             yield parsed[token.i:token.i + 2]
