@@ -14,12 +14,14 @@ from marsad.ingest import language_note, looks_english
 from marsad.model import Document
 from marsad.pipeline import Pipeline
 from marsad.stages.actors import ActorsStage
+from marsad.stages.attack import AttackStage
 from marsad.stages.casualties import CasualtiesStage
 from marsad.stages.claims import ClaimsStage
 from marsad.stages.events import EventsStage
 from marsad.stages.incidents import IncidentsStage
 from marsad.stages.nlp import DEFAULT_MODEL, NlpStage, load_model
 from marsad.stages.places import PlacesStage
+from marsad.stages.roles import RolesStage
 
 
 def build_pipeline(nlp: Any, gazetteer: Gazetteer, registry: ActorRegistry) -> Pipeline:
@@ -33,6 +35,8 @@ def build_pipeline(nlp: Any, gazetteer: Gazetteer, registry: ActorRegistry) -> P
         CasualtiesStage(),
         ClaimsStage(registry),
         IncidentsStage(),
+        AttackStage(),
+        RolesStage(registry),
     ))
 
 

@@ -117,6 +117,38 @@ class Perpetrator:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One attack detail the report states, with the words that state it."""
+
+    value: str                      # "Bombing/Explosion", "Explosives", "Police", "yes", "2"
+    evidence: Span
+    detail: str | None = None       # a weapon's subtype: "Vehicle-borne IED"
+
+
+@dataclass(frozen=True)
+class Attack:
+    """An incident's attack as the GTD records it; only what the report states."""
+
+    attack_types: tuple[Fact, ...] = ()     # in GTD's order: the first is the attack's type
+    weapons: tuple[Fact, ...] = ()
+    targets: tuple[Fact, ...] = ()
+    suicide: Fact | None = None
+    blasts: Fact | None = None              # value: the number stated ("two explosions")
+    attackers: Fact | None = None           # "three gunmen"
+    coordinated: Fact | None = None         # the words calling it one of several coordinated attacks
+
+
+@dataclass(frozen=True)
+class Role:
+    """An actor's part in an incident: perpetrator, target, claimant or source."""
+
+    actor: str
+    role: str
+    evidence: tuple[Span, ...]
+    status: str | None = None       # a perpetrator's: claimed | reported | accused | suspected
+
+
+@dataclass(frozen=True)
 class Incident:
     id: str
     day: date | None
@@ -129,6 +161,8 @@ class Incident:
     related: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
     competing_claims: bool = False  # two claimants, or a claim that others are blamed or deny
+    attack: Attack | None = None    # GTD attack detail, for violent incidents
+    roles: tuple[Role, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable
 
-from marsad.model import CasualtyReport, Claim, Count, Document, Incident, Place, Span
+from marsad.model import Attack, CasualtyReport, Claim, Count, Document, Fact, Incident, Place, Span
 
 
 def iso_time(moment: datetime | None) -> str | None:
@@ -42,7 +42,31 @@ def incident_json(doc: Document, incident: Incident) -> dict[str, Any]:
             "perpetrators": [{"name": p.name, "status": p.status} for p in incident.perpetrators],
             "killed": incident.killed, "wounded": incident.wounded,
             "related": list(incident.related), "competing_claims": incident.competing_claims,
-            "evidence": evidence(doc, incident.evidence)}
+            "evidence": evidence(doc, incident.evidence),
+            "attack": attack_json(doc, incident.attack),
+            "roles": [{"actor": r.actor, "role": r.role, "status": r.status,
+                       "evidence": evidence(doc, r.evidence)} for r in incident.roles]}
+
+
+def attack_json(doc: Document, attack: Attack | None) -> dict[str, Any] | None:
+    """GTD attack detail: each stated fact with its words; flags false and counts null when unstated."""
+    if attack is None:
+        return None
+
+    def fact(f: Fact | None, key: str = "value") -> dict[str, Any] | None:
+        return None if f is None else {key: f.value, "evidence": evidence(doc, [f.evidence])}
+
+    def flag(f: Fact | None) -> dict[str, Any]:
+        return {"value": f is not None, "evidence": evidence(doc, [f.evidence]) if f else []}
+
+    count = {"blasts": attack.blasts, "attackers": attack.attackers}
+    return {"attack_types": [fact(f, "type") for f in attack.attack_types],
+            "weapons": [{"type": f.value, "subtype": f.detail, "evidence": evidence(doc, [f.evidence])}
+                        for f in attack.weapons],
+            "targets": [fact(f, "type") for f in attack.targets],
+            "suicide": flag(attack.suicide), "coordinated": flag(attack.coordinated),
+            **{k: None if f is None else {"count": int(f.value), "evidence": evidence(doc, [f.evidence])}
+               for k, f in count.items()}}
 
 
 def claim_json(doc: Document, claim: Claim) -> dict[str, Any]:

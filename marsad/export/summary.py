@@ -41,10 +41,31 @@ def incident_lines(doc: Document, incident: Incident) -> list[str]:
             when = report.time.strftime("%H:%M UTC") if report.time else "report date"
             lines.append(f"      figures: killed {count_text(report.killed)}, wounded "
                          f"{count_text(report.wounded)} according to {report.source or 'unattributed'} ({when})")
+    lines.extend(attack_lines(incident))
+    targets = [r.actor for r in incident.roles if r.role == "target"]
+    if targets:
+        lines.append(f"      targets: {', '.join(targets)}")
     if incident.competing_claims:
         lines.append("      responsibility disputed: competing claims or blame")
     if incident.related:
         lines.append(f"      related: {', '.join(incident.related)}")
+    return lines
+
+
+def attack_lines(incident: Incident) -> list[str]:
+    """Say how the attack was carried out, as the GTD records it; nothing when unstated."""
+    attack = incident.attack
+    if attack is None:
+        return []
+    weapons = ", ".join(f"{w.value} ({w.detail})" if w.detail else w.value for w in attack.weapons)
+    parts = [", ".join(f.value for f in attack.attack_types), weapons and f"weapons {weapons}",
+             "suicide" if attack.suicide else "",
+             attack.blasts and f"{attack.blasts.value} blasts",
+             attack.attackers and f"{attack.attackers.value} attackers",
+             "coordinated" if attack.coordinated else ""]
+    lines = [f"      attack: {'; '.join(p for p in parts if p)}"] if any(parts) else []
+    if attack.targets:
+        lines.append(f"      target types: {', '.join(f.value for f in attack.targets)}")
     return lines
 
 
