@@ -46,6 +46,16 @@ def registry() -> ActorRegistry:
     ("Rapid Support Forces", "Rapid Support Forces"),
     ("AFC/M23", "M23"),
     ("Jalisco New Generation Cartel", "CJNG"),
+    ("Islamic State in Iraq and Syria", "Islamic State"),
+    ("Gaitanista Army of Colombia", "Clan del Golfo"),
+    ("Kadyrovtsy", "Akhmat Special Forces"),
+    ("Luhansk separatists", "Luhansk People's Republic"),
+    ("Tehrik-e-Labbaik Pakistan", "Tehreek-e-Labbaik Pakistan"),
+    ("Chin Defense Force", "Chinland Defence Force"),
+    ("Israel Police", "Police Forces of Israel"),
+    ("Golden Division", "Iraqi Counter-Terrorism Service"),
+    ("Beltran Leyva cartel", "Beltrán-Leyva Organization"),
+    ("Al-Bara bin Malik Brigade", "Al-Baraa bin Malik Brigade"),
 ])
 def test_actors_alias_resolves(registry, alias, name):
     entry = registry.find(alias)
@@ -161,6 +171,8 @@ def test_actors_state_phrases_with_adjective(registry, text, name, kind):
     ("Islamic Resistance in Lebanon", "Hezbollah"),
     ("Qassam Brigades", "Hamas"),
     ("Syrian state media", "Syrian government"),
+    ("Amjad Foundation", "Hayat Tahrir al-Sham"),
+    ("Abu Ali Mustafa Brigades", "Popular Front for the Liberation of Palestine"),
 ])
 def test_actors_speaks_for(registry, outlet, principal):
     assert registry.find(outlet).speaks_for == principal
