@@ -22,7 +22,7 @@ from typing import Iterable
 from marsad.model import CasualtyReport, Count, Span
 from marsad.reconcile import reconcile
 
-NEAR_KM = 25.0
+NEAR_KM = 10.0
 MAX_DAYS_APART = 1
 STATUS_RANK = {"claimed": 0, "reported": 1, "accused": 2, "suspected": 3}
 
@@ -147,3 +147,24 @@ def reconcile_figures(figures: list[Figure]) -> dict[str, int | None] | None:
     if not usable:
         return None
     return reconcile([as_report(f) for f in usable], lambda r: r.killed)
+
+
+def pairwise(items: list[tuple[str, str, int]]) -> dict[str, float]:
+    """Score merging over (document, gold event, corpus incident) triples, one per report incident.
+
+    Pairs from different documents count: precision is the share of merged
+    pairs that are one gold event, recall the share of gold-event pairs merged.
+    """
+    merged = same = both = 0
+    for n, (doc_a, gold_a, got_a) in enumerate(items):
+        for doc_b, gold_b, got_b in items[n + 1:]:
+            if doc_a == doc_b:
+                continue
+            merged += got_a == got_b
+            same += gold_a == gold_b
+            both += got_a == got_b and gold_a == gold_b
+    precision = both / merged if merged else 1.0
+    recall = both / same if same else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "merged_pairs": merged,
+            "gold_pairs": same, "correct_pairs": both}
