@@ -378,3 +378,13 @@ def test_extract_example_report_gives_one_incident_with_its_history(pipeline):
     assert {(p.name, p.status) for p in incident.perpetrators} == {("Islamic State", "suspected")}
     [accusation] = [c for c in doc.claims if c.kind == "accusation"]
     assert accusation.firmness == "hedged" and accusation.speaker == "Recep Tayyip Erdogan"
+
+
+def test_extract_a_story_told_through_foreign_powers_is_placed_at_its_town(run_text):
+    # The countries named as actors (the US, Russia) outnumber the one town; the
+    # event still goes to the town its violent sentences name.
+    text = ("A US-led coalition air strike killed at least 18 civilians on Tuesday in what used to be "
+            "the militants' main stronghold of Raqqa, a monitor said. The United States said it was "
+            "looking into the report. Russia and the United States traded blame at the United Nations.")
+    doc = run_text(text, date(2017, 10, 3))
+    assert [i.place.entry.name for i in doc.incidents] == ["Ar Raqqah"]

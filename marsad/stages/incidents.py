@@ -63,7 +63,7 @@ def fallback_group(doc: Document) -> list[list[EventMention]]:
         return []       # a report that gives no dead or wounded may only mention violence in passing
     told = [m.span for m in violent]     # towns of sentences that tell of violence, not of refuge
     towns = [p for p in doc.places if p.entry is not None and not is_country(p)
-             and p.entry.country == doc.extras.get("focus") and not in_dateline(doc, p)
+             and p.entry.country == doc.extras.get("town_focus") and not in_dateline(doc, p)
              and any(s.start <= p.span.start < s.end for s in told)]
     if not violent or not towns:
         return []

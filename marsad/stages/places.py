@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from marsad.gazetteer import Gazetteer, normalise
+from marsad.gazetteer.names import strip_article
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
 from marsad.stages.lexicon import triggers
@@ -146,7 +147,7 @@ class PlacesStage:
             return doc
         recognised = list(recognise(doc.parsed, self.bare_possessive))
         places = tuple(self.find(doc, recognised))
-        extras = {**doc.extras, "focus": focus_of(places)}
+        extras = {**doc.extras, "focus": focus_of(places), "town_focus": focus_of(places, towns_only=True)}
         return doc.with_(places=places, mentions=tuple(self.mentions(doc, places, recognised)),
                          extras=extras)
 
@@ -362,10 +363,13 @@ def plausible(entry: GeoEntry, candidate: Candidate, others: Counter[str]) -> bo
 def own_name(entry: GeoEntry, written: str) -> float:
     """Favour a place whose own name is the one written over one that merely has it as an alias.
 
-    Spelling that only transliteration changes ("Saada" for "Sa'dah") still counts as its own name.
+    Spelling that only transliteration changes ("Saada" for "Sa'dah") still
+    counts as its own name, and so does a name without its Arabic article
+    ("Raqqa" for "Ar Raqqah").
     """
     bare = REGION_SUFFIX.sub("", written)
-    return 1.5 if spelling(entry.name) in (spelling(written), spelling(bare)) else 0.0
+    names = (spelling(entry.name), spelling(strip_article(normalise(entry.name))))
+    return 1.5 if spelling(written) in names or spelling(bare) in names else 0.0
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -430,9 +434,17 @@ def country_votes(candidates: list[Candidate], options: Any) -> Counter[str]:
     return votes
 
 
-def focus_of(places: tuple[Place, ...]) -> str | None:
-    """Return the country most of the resolved places lie in."""
-    counts = Counter(p.entry.country for p in places if p.entry is not None)
+def focus_of(places: tuple[Place, ...], towns_only: bool = False) -> str | None:
+    """Return the country most of the resolved places lie in.
+
+    With ``towns_only``, the country of most towns and regions (else of the
+    countries named): countries named as actors ("US-led strikes", "Russia
+    said") do not outweigh the one town where things happened.
+    """
+    located = [p for p in places if p.entry is not None]
+    if towns_only:
+        located = [p for p in located if not p.entry.feature_code.startswith("PCL")] or located
+    counts = Counter(p.entry.country for p in located)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 # Nouns that name a part of a place; "the bus station in X" still puts an event in X.
 PLACE_NOUNS = frozenset({
     "area", "areas", "town", "city", "village", "region", "province", "governorate", "district",
-    "edge", "side", "entrance", "quarter", "vicinity", "state", "county", "oblast", "prefecture", "department", "municipality", "commune", "locality",
+    "edge", "side", "entrance", "quarter", "stronghold", "enclave", "bastion", "vicinity", "state", "county", "oblast", "prefecture", "department", "municipality", "commune", "locality",
     "neighbourhood", "neighborhood", "suburb", "outskirts", "outskirt", "hotel", "wedding", "centre", "center", "station",
     "hospital", "market", "camp", "school", "mosque", "church", "checkpoint", "square", "street",
     "road", "highway", "base", "airport", "port", "border", "crossing", "countryside", "part",
