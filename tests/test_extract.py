@@ -388,3 +388,16 @@ def test_extract_a_story_told_through_foreign_powers_is_placed_at_its_town(run_t
             "looking into the report. Russia and the United States traded blame at the United Nations.")
     doc = run_text(text, date(2017, 10, 3))
     assert [i.place.entry.name for i in doc.incidents] == ["Ar Raqqah"]
+
+
+def test_extract_an_unplaced_figure_goes_to_the_town_named_nearest_it_in_a_run_on_paragraph(run_text):
+    # Some copy runs the whole story into one paragraph: the lede's figure has no town, the next
+    # sentence names it, and a separate strike in another town comes much later.
+    text = ("Twenty civilians were killed on Saturday in intense air strikes on a suburb town "
+            "northeast of the capital, rebels said. The raids hit a school and a market in Douma, "
+            "residents said. The town had agreed a truce with the army last year and had been "
+            "spared for months, and many families had moved there from other areas. Separately, "
+            "government planes also bombed a rebel-held area of Aleppo on Saturday.")
+    doc = run_text(text, date(2016, 7, 2))
+    (with_figure,) = [i for i in doc.incidents if i.killed is not None]
+    assert with_figure.place.entry.name in ("Douma", "Dūmā")

@@ -253,6 +253,19 @@ def incidents_in(doc: Document, start: int, end: int, incidents: list[Incident])
             (i.place.entry is not None and (i.place.entry.country, i.place.entry.admin1) in regions)]
 
 
+def nearest_named(doc: Document, offset: int, start: int, end: int, incidents: list[Incident]) -> Incident:
+    """Return the incident whose place is named nearest an offset between two offsets.
+
+    A copy that runs a whole story into one paragraph names the lede's town in
+    the next sentence, and a "separately" strike's town far below.
+    """
+    def distance(incident: Incident) -> int:
+        near = [abs(p.span.start - offset) for p in doc.places if start <= p.span.start < end
+                and incidents_in(doc, p.span.start, p.span.end + 1, [incident])]
+        return min(near, default=end - start)
+    return min(incidents, key=distance)
+
+
 def link_claim(doc: Document, claim: Claim, incidents: list[Incident]) -> Claim:
     """Tie a claim to the incidents its sentence names, else to the day's violent incidents."""
     named = [i for span in claim.evidence for i in incidents_in(doc, span.start, span.end, incidents)
@@ -280,9 +293,10 @@ def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]
     start = report.evidence[0].start
     para_start = doc.text.rfind("\n", 0, start) + 1
     para_end = doc.text.find("\n", start)
-    in_paragraph = incidents_in(doc, para_start, para_end if para_end >= 0 else len(doc.text), incidents)
-    if report.place is None and in_paragraph:       # the town its paragraph names
-        return replace(report, incident=in_paragraph[0].id)
+    para_end = para_end if para_end >= 0 else len(doc.text)
+    in_paragraph = incidents_in(doc, para_start, para_end, incidents)
+    if report.place is None and in_paragraph:       # the town its paragraph names, the nearest one
+        return replace(report, incident=nearest_named(doc, start, para_start, para_end, in_paragraph).id)
     earlier = [i for i in incidents if any(s.start <= start for s in i.evidence)]
     if report.place is None and earlier:
         nearest = max(earlier, key=lambda i: max(s.start for s in i.evidence if s.start <= start))
