@@ -20,6 +20,7 @@ from marsad.corpus_cli import COMMANDS as CORPUS_COMMANDS
 from marsad.gazetteer.cli import gazetteer
 from marsad.ingest import InputError, parse_published, read_jsonl, read_path, read_stdin
 from marsad.model import Document
+from marsad.web.cli import serve
 
 
 def published_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -138,3 +139,4 @@ def classify(file: str, codes: bool) -> None:
 
 for corpus_command in CORPUS_COMMANDS:     # ingest, status, retry, reprocess, query, export
     main.add_command(corpus_command)
+main.add_command(serve)
