@@ -13,7 +13,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from marsad.store import Store
 from marsad.store.queries import Filters
 from marsad.web import reads
 from marsad.web.dossier import incident_dossier
@@ -23,8 +22,10 @@ router = APIRouter()
 MAX_TEXT = 1_000_000        # characters of one pasted report
 
 
-def store(request: Request) -> Store:
-    return request.app.state.stores.get()
+def stores(request: Request) -> Any:
+    # The endpoint opens its store itself: FastAPI may run a dependency and its
+    # endpoint on different threads, and a SQLite connection must stay on one.
+    return request.app.state.stores
 
 
 def incident_query(
@@ -53,55 +54,55 @@ def incident_query(
 
 
 Chosen = Annotated[reads.IncidentQuery, Depends(incident_query)]
-Opened = Annotated[Store, Depends(store)]
+Opened = Annotated[Any, Depends(stores)]
 
 
 @router.get("/incidents", summary="Incidents, newest first, filtered and paginated")
-def incidents(request: Request, chosen: Chosen, db: Opened,
+def incidents(request: Request, chosen: Chosen, opened: Opened,
               limit: Annotated[int, Query(ge=1, description="Page size (at most the server's page_max).")] = 100,
               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
     limit = min(limit, request.app.state.settings.page_max)
-    return reads.incident_page(db.db, chosen, limit, offset)
+    return reads.incident_page(opened.get().db, chosen, limit, offset)
 
 
 @router.get("/incidents.geojson", summary="Placed incidents as a GeoJSON FeatureCollection")
-def incidents_geojson(request: Request, chosen: Chosen, db: Opened,
+def incidents_geojson(request: Request, chosen: Chosen, opened: Opened,
                       limit: Annotated[int, Query(ge=1)] = 20_000) -> dict[str, Any]:
-    return reads.geojson(db.db, chosen, min(limit, request.app.state.settings.geojson_max))
+    return reads.geojson(opened.get().db, chosen, min(limit, request.app.state.settings.geojson_max))
 
 
 @router.get("/incidents/{incident_id}", summary="One incident: sources, figure history, claims, texts")
-def incident(incident_id: int, db: Opened) -> dict[str, Any]:
-    found = incident_dossier(db.db, incident_id)
+def incident(incident_id: int, opened: Opened) -> dict[str, Any]:
+    found = incident_dossier(opened.get().db, incident_id)
     if found is None:
         raise HTTPException(404, f"no incident {incident_id}")
     return found
 
 
 @router.get("/facets", summary="Event types, countries and the date span present, for filters")
-def facets(db: Opened) -> dict[str, Any]:
-    return reads.facets(db.db)
+def facets(opened: Opened) -> dict[str, Any]:
+    return reads.facets(opened.get().db)
 
 
 @router.get("/documents", summary="Stored documents, newest first, without their text")
-def documents(db: Opened, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+def documents(opened: Opened, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
               offset: Annotated[int, Query(ge=0)] = 0,
               status: Annotated[str | None, Query(pattern="^(pending|done|failed)$")] = None) -> dict[str, Any]:
     where, params = ("status = ?", [status]) if status else ("1 = 1", [])
-    total = db.db.execute(f"SELECT count(*) FROM documents WHERE {where}", params)[0][0]
-    rows = db.db.query("SELECT id, name, title, url, published, source, status, error, ingested_at,"
+    total = opened.get().db.execute(f"SELECT count(*) FROM documents WHERE {where}", params)[0][0]
+    rows = opened.get().db.query("SELECT id, name, title, url, published, source, status, error, ingested_at,"
                        f" processed_at FROM documents WHERE {where} ORDER BY id DESC LIMIT ? OFFSET ?",
                        (*params, limit, offset))
     return {"total": total, "limit": limit, "offset": offset, "documents": rows}
 
 
 @router.get("/documents/{document_id}", summary="One document with its text and the incidents it tells")
-def document(document_id: int, db: Opened) -> dict[str, Any]:
-    rows = db.db.query("SELECT id, name, title, url, published, source, status, error, notes, text"
+def document(document_id: int, opened: Opened) -> dict[str, Any]:
+    rows = opened.get().db.query("SELECT id, name, title, url, published, source, status, error, notes, text"
                        " FROM documents WHERE id = ?", (document_id,))
     if not rows:
         raise HTTPException(404, f"no document {document_id}")
-    incidents = [r[0] for r in db.db.execute(
+    incidents = [r[0] for r in opened.get().db.execute(
         "SELECT DISTINCT incident_id FROM report_incidents WHERE document_id = ? AND incident_id IS NOT NULL"
         " ORDER BY incident_id", (document_id,))]
     return {**rows[0], "incidents": incidents}
@@ -124,7 +125,7 @@ class Paste(BaseModel):
 
 
 @router.post("/extract", summary="Extract from a pasted report; store it only when asked, with the token")
-def extract(request: Request, paste: Paste, db: Opened,
+def extract(request: Request, paste: Paste, opened: Opened,
             authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
     if paste.store:
         _check_token(request.app.state.settings.token, authorization)
@@ -133,7 +134,7 @@ def extract(request: Request, paste: Paste, db: Opened,
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
     answer = shown(doc, result)
-    answer["stored"] = store_extraction(db, doc, result) if paste.store else None
+    answer["stored"] = store_extraction(opened.get(), doc, result) if paste.store else None
     return answer
 
 

@@ -1,0 +1,144 @@
+// The incident dossier: place, date, type, perpetrators, figure history,
+// claims in time order, and each source's text with its evidence marked.
+import { addBasemap, colourOf, el, getJSON, killedText, legend, placeText, radiusOf, renderSegments, safeUrl, svg } from './common.js';
+
+let smallMap = null;
+
+export async function showDossier(root, id) {
+  root.replaceChildren(el('p', {}, 'Loading…'));
+  let data;
+  try {
+    data = await getJSON(`/api/incidents/${encodeURIComponent(id)}`);
+  } catch (error) {
+    root.replaceChildren(el('p', { class: 'error' }, `Could not load incident ${id}: ${error.message}`));
+    return;
+  }
+  const i = data.incident;
+  const mapBox = el('div', { class: 'small-map', id: 'dossier-map' });
+  root.replaceChildren(
+    el('p', {}, el('a', { href: '#/' }, '← back to the map')),
+    el('h2', {}, `${i.sub_event_type || i.event_type} — ${placeText(i)}`),
+    el('div', { class: 'dossier-head' }, mapBox, facts(i)),
+    section('Perpetrators', perpetrators(i.perpetrators)),
+    section('Figure history', figureChart(data.casualty_reports), figureTable(data.casualty_reports)),
+    section('Claims, denials and accusations', claims(data.claims)),
+    section(`Sources (${data.documents.length})`, legend(), data.documents.map(sourceDocument)),
+  );
+  drawSmallMap(mapBox, i);
+}
+
+function section(title, ...body) {
+  return el('section', { class: 'dossier-part' }, el('h3', {}, title), ...body);
+}
+
+function facts(i) {
+  const rows = [
+    ['Date', i.event_date || 'unknown'],
+    ['Type', `${i.event_type}${i.sub_event_type ? ' / ' + i.sub_event_type : ''}`],
+    ['Place', `${placeText(i)}${i.latitude !== null ? ` (${i.latitude.toFixed(3)}, ${i.longitude.toFixed(3)}; precision ${i.geo_precision})` : ''}`],
+    ['Killed', killedText(i)],
+    ['Wounded', i.wounded_best === null ? '–' : String(i.wounded_best)],
+    ['Claimed by', i.claimed_by || '–'],
+    ['Sources', String(i.source_count)],
+  ];
+  return el('dl', { class: 'facts' }, rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+}
+
+function perpetrators(list) {
+  if (!list.length) return el('p', { class: 'none' }, 'No perpetrator named.');
+  return el('ul', { class: 'perpetrators' },
+    list.map((p) => el('li', {}, p.name, ' ', el('span', { class: `status status-${p.status}` }, p.status))));
+}
+
+function drawSmallMap(box, i) {
+  if (smallMap) smallMap.remove();
+  smallMap = null;
+  if (i.latitude === null) { box.append(el('p', { class: 'none' }, 'Not placed.')); return; }
+  smallMap = L.map(box, { zoomControl: true, attributionControl: false, maxZoom: 12 }).setView([i.latitude, i.longitude], 6);
+  addBasemap(smallMap).then(() => {
+    L.circleMarker([i.latitude, i.longitude], {
+      radius: radiusOf(i.killed_best), color: '#333', weight: 1, fillColor: colourOf(i.event_type), fillOpacity: 0.85,
+    }).addTo(smallMap);
+  });
+}
+
+// One line per source: its killed figures over time (upper bound where a range was given).
+function figureChart(reports) {
+  const points = reports.filter((r) => r.killed_low !== null || r.killed_high !== null)
+    .map((r) => ({ source: r.source || r.document, time: Date.parse(r.time || ''), value: r.killed_high ?? r.killed_low, r }))
+    .filter((p) => !Number.isNaN(p.time));
+  if (!points.length) return el('p', { class: 'none' }, 'No dated killed figures.');
+  const [w, h, pad] = [560, 180, 36];
+  const times = points.map((p) => p.time), top = Math.max(...points.map((p) => p.value), 1);
+  const t0 = Math.min(...times), t1 = Math.max(...times);
+  const x = (t) => pad + (t1 === t0 ? (w - 2 * pad) / 2 : ((t - t0) / (t1 - t0)) * (w - 2 * pad));
+  const y = (v) => h - pad + 10 - (v / top) * (h - pad - 10);
+  const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'figure-chart', width: w, height: h });
+  chart.append(svg('line', { x1: pad, y1: y(0), x2: w - pad, y2: y(0), class: 'axis-line' }));
+  for (const [value, label] of [[0, '0'], [top, String(top)]]) {
+    const t = svg('text', { x: pad - 4, y: y(value) + 4, 'text-anchor': 'end', class: 'axis' });
+    t.textContent = label;
+    chart.append(t);
+  }
+  const sources = [...new Set(points.map((p) => p.source))];
+  sources.forEach((source, n) => {
+    const colour = `hsl(${(n * 137) % 360} 65% 42%)`;
+    const mine = points.filter((p) => p.source === source).sort((a, b) => a.time - b.time);
+    chart.append(svg('polyline', { points: mine.map((p) => `${x(p.time)},${y(p.value)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 2 }));
+    for (const p of mine) {
+      const dot = svg('circle', { cx: x(p.time), cy: y(p.value), r: 4, fill: colour });
+      dot.append(svg('title'));
+      dot.firstChild.textContent = `${source}: ${figureText(p.r)} (${p.r.time})`;
+      chart.append(dot);
+    }
+    const key = svg('text', { x: w - pad, y: 14 + n * 14, 'text-anchor': 'end', fill: colour, class: 'key' });
+    key.textContent = source;
+    chart.append(key);
+  });
+  for (const [t, anchor] of [[t0, 'start'], [t1, 'end']]) {
+    const label = svg('text', { x: x(t), y: h - 4, 'text-anchor': t0 === t1 ? 'middle' : anchor, class: 'axis' });
+    label.textContent = new Date(t).toISOString().slice(0, 16).replace('T', ' ').replace(' 00:00', '');
+    chart.append(label);
+    if (t0 === t1) break;
+  }
+  return chart;
+}
+
+function figureText(r) {
+  const range = (low, high, q) => (low === null && high === null ? null
+    : `${q && q !== 'exact' ? q + ' ' : ''}${low === high || high === null ? low : low === null ? high : `${low}–${high}`}`);
+  const killed = range(r.killed_low, r.killed_high, r.killed_qualifier);
+  const wounded = range(r.wounded_low, r.wounded_high, r.wounded_qualifier);
+  return [killed && `${killed} killed`, wounded && `${wounded} wounded`].filter(Boolean).join(', ');
+}
+
+function figureTable(reports) {
+  if (!reports.length) return null;
+  return el('table', { class: 'figures' },
+    el('thead', {}, el('tr', {}, ['When', 'Source', 'Figure', 'Document'].map((t) => el('th', {}, t)))),
+    el('tbody', {}, reports.map((r) => el('tr', {},
+      el('td', {}, r.time || '?'), el('td', {}, r.source || `(${r.document})`), el('td', {}, figureText(r)),
+      el('td', {}, r.document)))));
+}
+
+function claims(list) {
+  if (!list.length) return el('p', { class: 'none' }, 'No claims, denials or accusations.');
+  return el('ol', { class: 'claims' }, list.map((c) => el('li', {},
+    el('span', { class: 'when' }, c.time || '?'), ' ',
+    el('span', { class: `kind kind-${c.kind}` }, c.kind), ' ',
+    el('strong', {}, c.actor),
+    c.against.length ? ` against ${c.against.join(', ')}` : '',
+    c.speaker && c.speaker !== c.actor ? ` — said by ${c.speaker}` : '',
+    c.channel ? ` — via ${c.channel}` : '',
+    c.firmness && c.firmness !== 'firm' ? ` (${c.firmness})` : '',
+    c.evidence.map((e) => el('blockquote', {}, e.text)))));
+}
+
+function sourceDocument(d) {
+  const url = safeUrl(d.url);
+  return el('article', { class: 'source' },
+    el('h4', {}, d.title || d.name),
+    el('p', { class: 'meta' }, `${d.name} · published ${d.published || 'unknown'} · `,
+      url ? el('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, url) : (d.url || 'no URL')),
+    renderSegments(d.segments));
+}
