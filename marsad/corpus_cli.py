@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, Callable, Iterator
@@ -24,6 +25,9 @@ workers_option = click.option("--workers", type=click.IntRange(1, 64), default=N
                               help="Worker processes (default: every core).")
 progress_option = click.option("--progress/--no-progress", default=None,
                                help="Progress bar with documents/s and ETA (default: on a terminal).")
+cluster_option = click.option("--cluster", default=None, envvar="MARSAD_CLUSTER", show_envvar=True,
+                              help="Extract on a Dask cluster: a scheduler (tcp://host:8786, needs a "
+                                   "postgresql:// --db) or local:N (N worker processes here).")
 
 
 @contextmanager
@@ -39,20 +43,28 @@ def opened(location: str | None) -> Iterator[Store]:
         store.close()
 
 
-def run_pending(store: Store, workers: int | None, progress: bool | None, model: str | None = None) -> int:
+def run_pending(store: Store, workers: int | None, progress: bool | None, model: str | None = None,
+                cluster: str | None = None) -> int:
     """Extract every pending document; print one summary line; return the failures."""
+    from marsad.store.cluster import ClusterError
     from marsad.store.ingest import process
 
     workers = workers or os.cpu_count() or 1
     shown = sys.stderr.isatty() if progress is None else progress
+    started = time.perf_counter()
     try:
         counts = process(store, workers=min(workers, max(store.count_pending() // 16, 1)),
-                         model=model, progress=shown)
+                         model=model, progress=shown, cluster=cluster)
     except KeyboardInterrupt:
         click.echo(f"marsad: interrupted; {store.count_pending()} documents still pending "
                    "(run marsad ingest again to resume)", err=True)
         sys.exit(130)
-    click.echo(f"marsad: {counts.done} documents extracted, {counts.failed} failed", err=True)
+    except ClusterError as error:
+        click.echo(f"marsad: {error}", err=True)
+        sys.exit(2)
+    seconds = time.perf_counter() - started
+    click.echo(f"marsad: {counts.done} documents extracted, {counts.failed} failed "
+               f"({seconds:.0f} s, {(counts.done + counts.failed) / max(seconds, 1e-9):.1f} documents/s)", err=True)
     for error in counts.errors[:10]:
         click.echo(f"marsad: failed: {error}", err=True)
     return counts.failed
@@ -64,9 +76,10 @@ def run_pending(store: Store, workers: int | None, progress: bool | None, model:
 @click.option("--published", help="Publication date for inputs without one, YYYY-MM-DD.")
 @workers_option
 @progress_option
+@cluster_option
 @click.option("--model", default=None, help="spaCy model: package name or path.")
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, workers: int | None,
-           progress: bool | None, model: str | None) -> None:
+           progress: bool | None, cluster: str | None, model: str | None) -> None:
     """Store PATHS (files, folders, JSON Lines, RSS/Atom feeds) and extract from every pending document.
 
     Texts already stored are skipped; with no PATHS, only pending documents are processed.
@@ -83,7 +96,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, worker
                        f"{len(added.unreadable)} unreadable", err=True)
         if paths and not added.added and not added.duplicates and added.unreadable:
             sys.exit(2)
-        failed = run_pending(store, workers, progress, model)
+        failed = run_pending(store, workers, progress, model, cluster)
     sys.exit(1 if failed or added.unreadable else 0)
 
 
@@ -104,23 +117,26 @@ def status(db: str | None) -> None:
 @db_option
 @workers_option
 @progress_option
-def retry(db: str | None, workers: int | None, progress: bool | None) -> None:
+@cluster_option
+def retry(db: str | None, workers: int | None, progress: bool | None, cluster: str | None) -> None:
     """Extract again from the documents that failed (and any still pending)."""
     with opened(db) as store:
         click.echo(f"marsad: {store.retry()} failed documents put back", err=True)
-        sys.exit(1 if run_pending(store, workers, progress) else 0)
+        sys.exit(1 if run_pending(store, workers, progress, cluster=cluster) else 0)
 
 
 @click.command()
 @db_option
 @workers_option
 @progress_option
+@cluster_option
 @click.option("--model", default=None, help="spaCy model: package name or path.")
-def reprocess(db: str | None, workers: int | None, progress: bool | None, model: str | None) -> None:
+def reprocess(db: str | None, workers: int | None, progress: bool | None, cluster: str | None,
+              model: str | None) -> None:
     """Extract again from every stored document with this extractor, merging afresh."""
     with opened(db) as store:
         click.echo(f"marsad: {store.reprocess()} documents to extract again", err=True)
-        failed = run_pending(store, workers, progress, model)
+        failed = run_pending(store, workers, progress, model, cluster)
         click.echo(f"marsad: {store.remerge()} corpus incidents", err=True)
         sys.exit(1 if failed else 0)
 

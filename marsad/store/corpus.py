@@ -48,23 +48,51 @@ def candidates(db: Database, new: Sighting) -> list[Sighting]:
             for r in rows]
 
 
+SIGHTINGS_SQL = (
+    "SELECT id, document_id, event_date, event_type, sub_event_type, latitude, longitude, country,"
+    " admin1, geonameid, geo_precision, perpetrators FROM report_incidents"
+    " WHERE incident_id IS NULL AND document_id IN ({}) ORDER BY document_id, id")
+DOCUMENT_PAGE = 500
+STALE = ""      # the updated_at of a corpus incident whose sightings changed and await a refresh
+
+
 def rebuild(db: Database, stamp: str) -> None:
     """Merge every report incident afresh, document by document in ingest order."""
     db.execute("UPDATE report_incidents SET incident_id = NULL")
     db.execute("DELETE FROM incidents")
-    rows = db.execute(
-        "SELECT id, document_id, event_date, event_type, sub_event_type, latitude, longitude, country,"
-        " admin1, geonameid, geo_precision, perpetrators FROM report_incidents ORDER BY document_id, id")
-    by_document: dict[int, list[Sighting]] = {}
-    for r in rows:
-        by_document.setdefault(r[1], []).append(Sighting(
-            id=r[0], document_id=r[1], day=date.fromisoformat(r[2]) if r[2] else None, event_type=r[3],
-            sub_event_type=r[4], lat=r[5], lon=r[6], country=r[7], admin1=r[8], geonameid=r[9],
-            precision=r[10], perpetrators=frozenset(p["name"] for p in json.loads(r[11]))))
-    touched: set[int] = set()
-    for document_id, sightings in by_document.items():
-        touched |= merge(db, document_id, sightings)
+    merge_unmerged(db, stamp)
+
+
+def merge_unmerged(db: Database, stamp: str) -> int:
+    """Merge the report incidents not yet merged, document by document in id order.
+
+    Documents extracted in any order (cluster workers) thus merge as if they
+    had been extracted one after another; incidents marked stale are
+    refreshed too. Return how many report incidents were merged.
+    """
+    documents = [r[0] for r in db.execute(
+        "SELECT DISTINCT document_id FROM report_incidents WHERE incident_id IS NULL ORDER BY document_id")]
+    touched = {r[0] for r in db.execute("SELECT id FROM incidents WHERE updated_at = ?", (STALE,))}
+    merged = 0
+    for n in range(0, len(documents), DOCUMENT_PAGE):
+        page = documents[n:n + DOCUMENT_PAGE]
+        by_document: dict[int, list[Sighting]] = {}
+        for r in db.execute(SIGHTINGS_SQL.format(", ".join("?" * len(page))), page):
+            by_document.setdefault(r[1], []).append(Sighting(
+                id=r[0], document_id=r[1], day=date.fromisoformat(r[2]) if r[2] else None, event_type=r[3],
+                sub_event_type=r[4], lat=r[5], lon=r[6], country=r[7], admin1=r[8], geonameid=r[9],
+                precision=r[10], perpetrators=frozenset(p["name"] for p in json.loads(r[11]))))
+        for document_id, sightings in by_document.items():
+            touched |= merge(db, document_id, sightings)
+            merged += len(sightings)
     refresh(db, touched, stamp)
+    return merged
+
+
+def mark_stale(db: Database, incident_ids: Iterable[int]) -> None:
+    """Mark corpus incidents for ``merge_unmerged`` to refresh (their sightings changed)."""
+    for incident_id in sorted(set(incident_ids)):
+        db.execute("UPDATE incidents SET updated_at = ? WHERE id = ?", (STALE, incident_id))
 
 
 def refresh(db: Database, incident_ids: Iterable[int], stamp: str) -> None:
@@ -72,7 +100,8 @@ def refresh(db: Database, incident_ids: Iterable[int], stamp: str) -> None:
     for incident_id in sorted(set(incident_ids)):
         members = db.query(
             "SELECT ri.*, d.name AS document, d.published FROM report_incidents ri"
-            " JOIN documents d ON d.id = ri.document_id WHERE ri.incident_id = ? ORDER BY ri.id",
+            " JOIN documents d ON d.id = ri.document_id WHERE ri.incident_id = ?"
+            " ORDER BY ri.document_id, ri.id",
             (incident_id,))
         if not members:
             db.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
@@ -125,7 +154,7 @@ def figures(db: Database, incident_id: int, members: list[dict]) -> dict[str, li
         " (SELECT min(e.start_offset) FROM evidence e WHERE e.record_type = 'casualty_report'"
         "  AND e.record_id = cr.id) AS offset_"
         " FROM casualty_reports cr JOIN report_incidents ri ON ri.id = cr.report_incident_id"
-        " JOIN documents d ON d.id = cr.document_id WHERE ri.incident_id = ? ORDER BY cr.id",
+        " JOIN documents d ON d.id = cr.document_id WHERE ri.incident_id = ? ORDER BY cr.document_id, cr.id",
         (incident_id,))
     found: dict[str, list[Figure]] = {"killed": [], "wounded": []}
     for r in rows:

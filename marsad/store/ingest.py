@@ -108,12 +108,18 @@ def _add(store: Store, items: list[tuple[Document, str]], counts: Added) -> None
 
 
 def process(store: Store, *, workers: int = 1, pipeline: Any = None, model: str | None = None,
-            progress: bool = False) -> Processed:
+            progress: bool = False, cluster: str | None = None) -> Processed:
     """Extract from every pending document and store its records; return the counts.
 
-    With ``workers`` > 1 each worker process loads its own pipeline; with one,
-    ``pipeline`` (default: the packaged one) runs here.
+    With ``cluster`` (``tcp://host:8786`` or ``local:N``) the documents are
+    extracted on Dask workers (``marsad.store.cluster``); with ``workers`` > 1
+    each worker process loads its own pipeline; with one, ``pipeline``
+    (default: the packaged one) runs here.
     """
+    if cluster:
+        from marsad.store.cluster import run_on_cluster
+        return run_on_cluster(store, cluster, model=model, progress=progress)
+    store.merge_pending()       # what a cluster run stopped before merging comes first
     total = store.count_pending()
     counts = Processed()
     if not total:
@@ -126,7 +132,7 @@ def process(store: Store, *, workers: int = 1, pipeline: Any = None, model: str 
             pipeline = default_pipeline(model) if model else default_pipeline()
         outcomes = run_here(store.iter_pending(), pipeline)
     version = extractor_version()
-    with _bar(total, progress) as bar:
+    with progress_bar(total, progress) as bar:
         for outcome in outcomes:
             if outcome.result is None:
                 store.fail(outcome.document_id, outcome.error or "unknown error", outcome.notes)
@@ -139,7 +145,7 @@ def process(store: Store, *, workers: int = 1, pipeline: Any = None, model: str 
     return counts
 
 
-def _bar(total: int, shown: bool) -> Any:
+def progress_bar(total: int, shown: bool) -> Any:
     from tqdm import tqdm
 
     return tqdm(total=total, unit="doc", disable=not shown, file=sys.stderr, dynamic_ncols=True,

@@ -47,17 +47,23 @@ class StoredText:
 class Store:
     """Documents, their extracted records and the merged corpus incidents."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, create: bool = True) -> None:
         self.db = db
         with db.transaction():
-            for statement in statements(db.dialect):
-                db.execute(statement)
+            if create:
+                for statement in statements(db.dialect):
+                    db.execute(statement)
             self._check_version()
 
     @classmethod
-    def open(cls, location: str | None = None) -> "Store":
-        """Open (creating when new) the store at a file path or PostgreSQL URL."""
-        return cls(connect(location))
+    def open(cls, location: str | None = None, create: bool = True) -> "Store":
+        """Open (creating when new) the store at a file path or PostgreSQL URL.
+
+        ``create=False`` opens an existing store without touching its schema:
+        a cluster worker joining mid-run must not take the table locks of
+        ``CREATE INDEX`` while other workers are writing.
+        """
+        return cls(connect(location), create)
 
     def close(self) -> None:
         self.db.close()
@@ -101,8 +107,21 @@ class Store:
         rows = self.db.execute(
             "SELECT id, name, text, published, title, url, reader_notes FROM documents"
             " WHERE status = ? AND id > ? ORDER BY id LIMIT ?", (PENDING, after, limit))
-        return [StoredText(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None,
-                           r[4], r[5], tuple(json.loads(r[6]))) for r in rows]
+        return [_stored_text(r) for r in rows]
+
+    def pending_ids(self, after: int = 0, limit: int = 256) -> list[int]:
+        """Return up to ``limit`` ids of pending documents above ``after``, in id order."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM documents WHERE status = ? AND id > ? ORDER BY id LIMIT ?", (PENDING, after, limit))]
+
+    def pending_among(self, ids: list[int]) -> list[StoredText]:
+        """Return those of the documents ``ids`` that are still pending, in id order."""
+        if not ids:
+            return []
+        rows = self.db.execute(
+            "SELECT id, name, text, published, title, url, reader_notes FROM documents"
+            f" WHERE status = ? AND id IN ({', '.join('?' * len(ids))}) ORDER BY id", (PENDING, *ids))
+        return [_stored_text(r) for r in rows]
 
     def iter_pending(self, page: int = 256) -> Iterator[StoredText]:
         """Yield every pending document, a page at a time (memory stays bounded)."""
@@ -115,17 +134,33 @@ class Store:
         return self.db.execute("SELECT count(*) FROM documents WHERE status = ?", (PENDING,))[0][0]
 
     def save(self, document_id: int, result: dict[str, Any], notes: tuple[str, ...],
-             extractor: str) -> None:
-        """Replace a document's records with ``result`` (its contract) and merge its incidents."""
+             extractor: str, merge: bool = True) -> None:
+        """Replace a document's records with ``result`` (its contract) and merge its incidents.
+
+        With ``merge=False`` (cluster workers, which finish in any order) the
+        report incidents wait unmerged, and the corpus incidents the old
+        records belonged to are marked stale, until ``merge_pending``.
+        """
         with self.db.transaction():
+            self._lock(document_id)
             touched = records.delete(self.db, document_id)
             sightings = records.write(self.db, document_id, result)
             self.db.execute(
                 "UPDATE documents SET status = ?, error = NULL, notes = ?, extractor = ?,"
                 " processed_at = ? WHERE id = ?",
                 (DONE, json.dumps(list(notes), ensure_ascii=False), extractor, now_iso(), document_id))
-            touched |= corpus.merge(self.db, document_id, sightings)
-            corpus.refresh(self.db, touched, now_iso())
+            if merge:
+                touched |= corpus.merge(self.db, document_id, sightings)
+                corpus.refresh(self.db, touched, now_iso())
+            else:
+                corpus.mark_stale(self.db, touched)
+
+    def _lock(self, document_id: int) -> None:
+        # Two workers running one batch twice (a retried task) take turns, so
+        # the second replaces the first's records instead of adding to them.
+        # SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+        if self.db.dialect == "postgresql":
+            self.db.execute("SELECT id FROM documents WHERE id = ? FOR UPDATE", (document_id,))
 
     def fail(self, document_id: int, error: str, notes: tuple[str, ...] = ()) -> None:
         """Mark a document failed with its error; its earlier records, if any, stay."""
@@ -154,6 +189,15 @@ class Store:
             corpus.rebuild(self.db, now_iso())
         return self.db.execute("SELECT count(*) FROM incidents")[0][0]
 
+    def merge_pending(self) -> int:
+        """Merge every unmerged report incident, in document order, and refresh stale incidents.
+
+        The result does not depend on the order the documents were extracted
+        in; return how many report incidents were merged.
+        """
+        with self.db.transaction():
+            return corpus.merge_unmerged(self.db, now_iso())
+
     # -- reading -----------------------------------------------------------
 
     def status(self) -> dict[str, int]:
@@ -169,3 +213,8 @@ class Store:
         rows = self.db.execute("SELECT name, error FROM documents WHERE status = ? ORDER BY id LIMIT ?",
                                (FAILED, limit))
         return [(r[0], r[1] or "") for r in rows]
+
+
+def _stored_text(row: tuple) -> StoredText:
+    return StoredText(row[0], row[1], row[2], date.fromisoformat(row[3]) if row[3] else None,
+                      row[4], row[5], tuple(json.loads(row[6])))
