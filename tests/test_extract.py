@@ -401,3 +401,12 @@ def test_extract_an_unplaced_figure_goes_to_the_town_named_nearest_it_in_a_run_o
     doc = run_text(text, date(2016, 7, 2))
     (with_figure,) = [i for i in doc.incidents if i.killed is not None]
     assert with_figure.place.entry.name in ("Douma", "Dūmā")
+
+
+def test_extract_a_capital_that_acts_is_no_event_place_and_its_figure_finds_the_event(run_text):
+    text = ("Moscow has been staging air strikes against militants in Deir Ezzor province, where "
+            "60 fighters were killed on Friday, the defence ministry said. Officials in Damascus "
+            "welcomed the raids.")
+    doc = run_text(text, date(2017, 10, 7))
+    assert "Moscow" not in [i.place.name for i in doc.incidents]
+    assert [i.killed["best"] for i in doc.incidents if i.killed is not None] == [60]

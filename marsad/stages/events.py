@@ -90,7 +90,8 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
     yielded = False
     for place in body:
         token = place_token(doc.parsed, place)
-        if token is None or metonymic(token) or contained(place, named, doc.parsed):
+        if token is None or metonymic(token) or acting_state(place, token) or \
+                contained(place, named, doc.parsed):
             continue
         linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], frozenset(found))]
         if linked:
@@ -142,6 +143,25 @@ def metonymic(token: Any) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SPEECH_VERBS:
         return True
     return token.dep_ == "dobj" and head.lemma_.lower() in ("accuse", "blame", "urge", "warn", "condemn")
+
+
+# Verbs whose subject undergoes rather than acts: "Aleppo fell", "Kabul saw fighting".
+UNDERGOING_VERBS = {"be", "see", "witness", "experience", "remain", "suffer", "face", "endure", "lie",
+                    "sit", "host", "border", "have", "become", "come", "fall", "fear", "brace", "wake",
+                    "shake", "mourn", "record", "report"}
+
+
+def acting_state(place: Place, token: Any) -> bool:
+    """Say whether a capital or country is the one acting: "Moscow has been staging air strikes".
+
+    A state's name as the subject of an active verb stands for its government
+    or army, not for where the event happened.
+    """
+    entry = place.entry
+    if entry is None or not (entry.feature_code == "PPLC" or entry.feature_code.startswith("PCL")):
+        return False
+    head = token.head
+    return token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in UNDERGOING_VERBS
 
 
 def contained(place: Place, others: list[Place], parsed: Any) -> bool:

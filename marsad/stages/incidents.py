@@ -284,12 +284,18 @@ def link_claim(doc: Document, claim: Claim, incidents: list[Incident]) -> Claim:
 
 def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]) -> CasualtyReport:
     """Tie a casualty report to the incident at its place, else to one its paragraph names,
-    else to the nearest one before it."""
+    else to the nearest one before it.
+
+    A figure whose place has no incident of its own (the place was a capital
+    standing for its government, or a town where nothing is said to have
+    happened) is placed like a figure without one.
+    """
     if report.place is not None:
         key = place_key(report.place)
         same = [i for i in incidents if place_key(i.place) == key]
         if same:
             return replace(report, incident=same[0].id)
+        report = replace(report, place=None)
     start = report.evidence[0].start
     para_start = doc.text.rfind("\n", 0, start) + 1
     para_end = doc.text.find("\n", start)
