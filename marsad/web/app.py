@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -56,6 +57,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> FastAPI:
     app.include_router(router, prefix="/api")
     _errors(app)
     _files(app, settings)
+    app.add_middleware(GZipMiddleware, minimum_size=2000)    # a map's GeoJSON shrinks tenfold
     app.add_middleware(BodyLimit, limit=settings.max_body)
     app.add_middleware(SecurityHeaders)
     if settings.cors_origins:

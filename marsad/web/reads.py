@@ -19,6 +19,9 @@ LIST_COLUMNS = ("id, event_date, event_type, sub_event_type, location, latitude,
                 " admin1, admin2, geo_precision, perpetrators, killed_low, killed_best, killed_high,"
                 " killed_acled, wounded_low, wounded_best, wounded_high, claimed_by, competing_claims,"
                 " source_count, first_reported, updated_at")
+# What a map marker and a list row need; the rest is one /api/incidents/{id} away.
+FEATURE_COLUMNS = ("id, event_date, event_type, sub_event_type, location, latitude, longitude, country, admin1,"
+                   " perpetrators, killed_low, killed_best, killed_high, source_count")
 # Free text is matched against what an analyst would type: the place, the type and the actors.
 TEXT_COLUMNS = ("location", "admin1", "admin2", "event_type", "sub_event_type", "perpetrators",
                 "claimed_by", "sources")
@@ -92,11 +95,11 @@ def incident_page(db: Database, query: IncidentQuery, limit: int, offset: int) -
 def geojson(db: Database, query: IncidentQuery, limit: int) -> dict[str, Any]:
     """Return placed incidents as a GeoJSON FeatureCollection; ``truncated`` when more matched."""
     where, params = query.where()
-    rows = db.query(f"SELECT {LIST_COLUMNS} FROM incidents WHERE {where} AND latitude IS NOT NULL"
+    rows = db.query(f"SELECT {FEATURE_COLUMNS} FROM incidents WHERE {where} AND latitude IS NOT NULL"
                     " AND longitude IS NOT NULL ORDER BY event_date DESC, id DESC LIMIT ?",
                     (*params, limit + 1))
     features = [{"type": "Feature", "id": r["id"],
-                 "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
+                 "geometry": {"type": "Point", "coordinates": [r.pop("longitude"), r.pop("latitude")]},
                  "properties": _decoded(r)} for r in rows[:limit]]
     return {"type": "FeatureCollection", "features": features, "truncated": len(rows) > limit}
 
@@ -123,5 +126,6 @@ def country_name(code: str) -> str:
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:
     row["perpetrators"] = json.loads(row["perpetrators"] or "[]")
-    row["competing_claims"] = bool(row["competing_claims"])
+    if "competing_claims" in row:
+        row["competing_claims"] = bool(row["competing_claims"])
     return row

@@ -104,11 +104,18 @@ function figureChart(reports) {
   return chart;
 }
 
+const PREFIXES = /^(at least|at most|about|around|approximately|nearly|almost|over|more than|up to|some)$/i;
+
+function amount(low, high, qualifier) {
+  if (low === null && high === null) return null;
+  const value = low === high || high === null ? low : low === null ? `up to ${high}` : `${low}–${high}`;
+  if (!qualifier || qualifier === 'exact') return String(value);
+  return PREFIXES.test(qualifier) ? `${qualifier} ${value}` : `${value} (${qualifier})`;
+}
+
 function figureText(r) {
-  const range = (low, high, q) => (low === null && high === null ? null
-    : `${q && q !== 'exact' ? q + ' ' : ''}${low === high || high === null ? low : low === null ? high : `${low}–${high}`}`);
-  const killed = range(r.killed_low, r.killed_high, r.killed_qualifier);
-  const wounded = range(r.wounded_low, r.wounded_high, r.wounded_qualifier);
+  const killed = amount(r.killed_low, r.killed_high, r.killed_qualifier);
+  const wounded = amount(r.wounded_low, r.wounded_high, r.wounded_qualifier);
   return [killed && `${killed} killed`, wounded && `${wounded} wounded`].filter(Boolean).join(', ');
 }
 
