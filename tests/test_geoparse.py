@@ -139,7 +139,7 @@ def test_geoparse_a_place_leading_into_a_longer_name_is_embedded(pipeline):
 
 def test_nearby_favours_a_town_inside_a_named_region_and_only_there():
     from marsad.model import GeoEntry
-    from marsad.stages.places import NEARBY_BONUS, nearby
+    from marsad.stages.resolve import NEARBY_BONUS, nearby
     texas = GeoEntry(1, "Texas", 31.2, -99.2, "US", "Texas", feature="A", feature_code="ADM1")
     county = GeoEntry(2, "Lamar County", 33.6, -95.6, "US", "Texas", "Lamar County", feature="A",
                       feature_code="ADM2")

@@ -1,10 +1,12 @@
 """Place mentions: recognised in the parse, resolved with the gazetteer.
 
-Recognition takes spaCy's place entities and other proper-noun runs, and
-keeps a name only where the gazetteer knows it and the context reads as a
-place: organisation names that contain a place ("the Tartu News Agency") and
-people's names are not place mentions. Resolution prefers the document's
-focus country, then administrative seats, then population.
+Recognition (:mod:`marsad.stages.recognise`) takes spaCy's place entities,
+other proper-noun runs and datelines, and keeps a name only where the
+gazetteer knows it and the context reads as a place: organisation names that
+contain a place ("the Tartu News Agency") and people's names are not place
+mentions. Resolution (:mod:`marsad.stages.resolve`) picks each name's reading.
+The stage also keeps the place names that are no event's place
+(:mod:`marsad.stages.toponyms`).
 """
 
 from __future__ import annotations
@@ -12,47 +14,21 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from marsad.gazetteer import Gazetteer, normalise
-from marsad.gazetteer.names import strip_article
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
-from marsad.stages.lexicon import triggers
-from marsad.stages.syntax import PLACE_NOUNS
-from marsad.stages.toponyms import (dateline_spans, inner_spans, modifier_spans, region,
-                                    region_adjective)
+from marsad.stages.recognise import DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, recognise, split_list
+from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
+                                   code_like, country_votes, focus_of, name_key, nearby, own_name, own_votes,
+                                   plausible, rank)
+from marsad.stages.toponyms import inner_spans, modifier_spans, region, region_adjective
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Other entity labels whose text may still be a place the model mislabelled.
-DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", ""}
-REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|oblast|county|prefecture)$",
-                           re.IGNORECASE)
-REGION_PREFIX = re.compile(r"(?:the\s+)?(?:province|governorate|region|district)\s+of\s+", re.IGNORECASE)
-REGION_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture"}
-CITY_SUFFIX = re.compile(r"\s+(?:city|town|countryside)$")
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "into", "across",
-                  "inside", "towards", "toward", "between", "through", "of"}
-# Facilities: "X Airport" or "X Hospital" is still in X.
-FACILITIES = {"hospital", "school", "mosque", "church", "station", "airport", "stadium", "prison",
-              "camp", "base", "square", "street", "road", "bridge", "market", "university",
-              "crossing", "port", "harbour", "harbor", "checkpoint"}
-PLACE_WORD_HEADS = {"province", "governorate", "region", "district", "city", "town", "village",
-                    "state", "county", "oblast"}
-# Verbs whose object, when a name, is a place attacked or taken: "shelled X", "seized X".
-ATTACK_VERBS = {"strike", "hit", "shell", "bomb", "attack", "target", "storm", "raid", "capture",
-                "seize", "overrun", "besiege", "recapture", "retake", "pound", "bombard"}
 MILES_KM = 1.609344
-NEARBY_KM = 15
-NEARBY_BONUS = 3.0      # outweighs a village's thousand inhabitants over a district's none
-CACHE_SIZE = 50_000
 ANCHOR_POPULATION = 50_000
-FOCUS_MAJORITY = 3
-FOREIGN_DOUBTFUL_POPULATION = 20_000
 INNER_POPULATION = 100_000
-LONE_FOREIGN_POPULATION = 100_000
 # Months and weekdays, whole and cut short ("14 Jul 2016"), are dates, not places.
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                   "september", "october", "november", "december", "jan", "feb", "mar", "apr",
@@ -64,12 +40,6 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
 GENERIC_REGION_WORDS = {"north", "south", "east", "west", "central", "centre", "center",
                         "northern", "southern", "eastern", "western", "coast", "capital",
                         "upper", "lower", "middle", "state", "national", "federal"}
-# A written-alone name shared by a region and a big city or a capital is the
-# city: "New York", "Aleppo", "Washington".
-BIG_CITY = 1_000_000
-DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
-              "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
-              "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
 NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                 "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
 RELATIVE = re.compile(
@@ -79,18 +49,6 @@ RELATIVE = re.compile(
     .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
 NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
                   r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A recognised name before resolution."""
-
-    start: int
-    end: int
-    name: str
-    region: bool            # written as "X Province" and the like
-    trusted: bool = True    # the recogniser called it a place
-    placed: bool = True     # the recogniser or the context says place; else only a big place counts
 
 
 @dataclass
@@ -288,166 +246,6 @@ class PlacesStage:
         return city_state(best, options)
 
 
-def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
-    """Score a candidate entry: the focus country, then seats of government, then size."""
-    score = math.log10(entry.population + 10)
-    if entry.feature_code in ("PCLI", "PCL", "PCLD", "PCLS", "PCLF"):
-        score += 6          # a country name means the country
-    if focus and entry.country == focus[0]:
-        score += 4
-    elif entry.country in focus:
-        score += 2
-    if entry.feature_code.startswith("PPLC") or entry.feature_code in ("PPLA", "PPLA2"):
-        score += 1
-    if region and entry.feature == "A":
-        score += 3
-    return score
-
-
-def city_state(best: GeoEntry, options: list[GeoEntry]) -> GeoEntry:
-    """Read a country that is one city (Hong Kong, Singapore) as the city: events happen there."""
-    if not best.feature_code.startswith("PCL"):
-        return best
-    same = [e for e in options if e.country == best.country and e.feature_code == "PPLC"
-            and normalise(e.name) == normalise(best.name)]
-    return same[0] if same else best
-
-
-def city_before_region(best: GeoEntry, options: list[GeoEntry], written: str) -> GeoEntry:
-    """Read a region's name written alone as its namesake city when that city is big or a capital.
-
-    News writes "New York" or "Aleppo" for the city and "New York state" or
-    "Aleppo province" for the region; a small town named like its region
-    ("Idlib") leaves the region standing, as the report may mean either.
-    """
-    if best.feature != "A" or best.feature_code.startswith("PCL"):
-        return best
-    cities = [e for e in options if e.feature == "P"
-              and (own_name(e, written) or own_name(e, f"{written} City"))
-              and (e.population >= BIG_CITY or e.feature_code == "PPLC")
-              and (e.country == best.country)]
-    return max(cities, key=lambda e: e.population) if cities else best
-
-
-def code_like(name: str) -> bool:
-    """Say whether a name looks like a code ("BA", "GTM", "U.S."): three capitals or fewer."""
-    letters = name.replace(".", "")
-    return len(letters) <= 3 and letters.isalpha() and letters.isupper()
-
-
-def plausible(entry: GeoEntry, candidate: Candidate, others: Counter[str]) -> bool:
-    """Say whether a reading abroad is believable in a report clearly about one country.
-
-    ``others`` are the votes of the report's other towns and regions (a name
-    repeated five times does not vouch for itself), plus one for each
-    country it names. Where they point FOCUS_MAJORITY times or more into one
-    country, a foreign town or county is far more often a misreading than
-    news from there when: nothing else points into its country and it has
-    fewer than LONE_FOREIGN_POPULATION people ("Tabaqa" read as a Tunisian
-    namesake in a report on Raqqa); or it is
-    reached only through one of its alternate names ("Barrel" for an Indian
-    town); or the recogniser did not call it a place and it is small.
-    """
-    if not others or not (entry.feature == "P" or entry.feature_code == "ADM2"):
-        return True
-    focus, strength = others.most_common(1)[0]
-    if entry.country == focus or strength < FOCUS_MAJORITY or strength < 2 * others[entry.country]:
-        return True
-    if not others[entry.country] and entry.population < LONE_FOREIGN_POPULATION:
-        return False
-    if not own_name(entry, candidate.name):
-        return False
-    return candidate.trusted or entry.population >= FOREIGN_DOUBTFUL_POPULATION
-
-
-def own_name(entry: GeoEntry, written: str) -> float:
-    """Favour a place whose own name is the one written over one that merely has it as an alias.
-
-    Spelling that only transliteration changes ("Saada" for "Sa'dah") still
-    counts as its own name, and so does a name without its Arabic article
-    ("Raqqa" for "Ar Raqqah").
-    """
-    bare = REGION_SUFFIX.sub("", written)
-    names = (spelling(entry.name), spelling(strip_article(normalise(entry.name))))
-    return 1.5 if spelling(written) in names or spelling(bare) in names else 0.0
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def spelling(name: str) -> str:
-    """Reduce a name to its letters, doubled letters once and no final "h"."""
-    letters = re.sub(r"[^a-z]", "", normalise(name))
-    return re.sub(r"(.)\1+", r"\1", letters).removesuffix("h")
-
-
-def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
-    """Favour a town or site near another place the report names, or in a region it names.
-
-    Within NEARBY_KM of a named city, or inside a named admin1 or admin2
-    region ("Jableh, Latakia province"). Regions themselves get no bonus: a
-    city would otherwise pull its own namesake province.
-    """
-    if entry.feature == "A":
-        return 0.0
-    for anchor in anchors:
-        if anchor.geonameid == entry.geonameid or anchor.country != entry.country:
-            continue
-        if anchor.feature_code == "ADM1" and entry.admin1 == anchor.name or \
-                anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
-            return NEARBY_BONUS
-        if anchor.feature == "P" and distance_km(anchor, entry) <= NEARBY_KM:
-            return NEARBY_BONUS
-    return 0.0
-
-
-def distance_km(a: GeoEntry, b: GeoEntry) -> float:
-    north = math.radians(b.lat - a.lat)
-    east = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(north, east)
-
-
-def name_key(candidate: Candidate) -> tuple[str, bool]:
-    return normalise(candidate.name), candidate.region
-
-
-def own_votes(candidates: list[Candidate], options: Any) -> dict[tuple[str, bool], Counter[str]]:
-    """Return, per name, the votes its own mentions cast (see :func:`country_votes`)."""
-    own: dict[tuple[str, bool], Counter[str]] = {}
-    for candidate in candidates:
-        own.setdefault(name_key(candidate), Counter()).update(country_votes([candidate], options))
-    return own
-
-
-def country_votes(candidates: list[Candidate], options: Any) -> Counter[str]:
-    """Rank countries by how many of the report's names point into them.
-
-    Each name votes for the country of its largest namesake (a place whose own
-    name it is before one that has it as an alias); a country named
-    outright votes twice, since a report that says "Syria" is about Syria.
-    """
-    votes: Counter[str] = Counter()
-    for candidate in candidates:
-        found = options(candidate)
-        if found and found[0].feature_code.startswith("PCL"):
-            votes[found[0].country] += 2
-        elif found:
-            votes[max(found, key=lambda e: (own_name(e, candidate.name) > 0, e.population)).country] += 1
-    return votes
-
-
-def focus_of(places: tuple[Place, ...], towns_only: bool = False) -> str | None:
-    """Return the country most of the resolved places lie in.
-
-    With ``towns_only``, the country of most towns and regions (else of the
-    countries named): countries named as actors ("US-led strikes", "Russia
-    said") do not outweigh the one town where things happened.
-    """
-    located = [p for p in places if p.entry is not None]
-    if towns_only:
-        located = [p for p in located if not p.entry.feature_code.startswith("PCL")] or located
-    counts = Counter(p.entry.country for p in located)
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
     """Make a Place, reading "5 km south of X" or "near X" just before the name."""
     before = text[max(0, candidate.start - 60):candidate.start]
@@ -478,146 +276,3 @@ def offset_point(lat: float, lon: float, km: float, direction: str) -> tuple[flo
     dlat = north * km / 111.32
     dlon = east * km / (111.32 * max(0.01, math.cos(math.radians(lat))))
     return round(lat + dlat, 5), round(lon + dlon, 5)
-
-
-def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False) -> Iterator[Candidate]:
-    """Yield place-name candidates: place entities, and doubtful ones in a place's context.
-
-    ``possessive`` tells a country's possessive written without its apostrophe
-    ("Syrias Aleppo", as some copy strips them), which starts a new name.
-    """
-    seen: set[int] = set()
-    for ent in parsed.ents:
-        if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
-            parts = list(split_list(ent, possessive))
-            for part in parts:
-                if inside_organisation(part, possessive) or part.start in seen:
-                    continue
-                if not part.text[:1].isupper():
-                    continue    # "the surrounding bush": a common noun the recogniser took for a name
-                if ent.label_ in PLACE_LABELS or locative(part):
-                    seen.update(range(part.start, part.end))
-                    yield candidate_of(part, ent.label_ in PLACE_LABELS)
-                elif ent.label_ in ("NORP", "ORG") and len(parts) == 1:
-                    seen.update(range(part.start, part.end))
-                    yield replace(candidate_of(part, False), placed=False)
-    for run in proper_runs(parsed, possessive):
-        if run.start not in seen and locative(run) and not inside_organisation(run, possessive):
-            seen.update(range(run.start, run.end))
-            yield candidate_of(run, False)
-    for span in dateline_spans(parsed):
-        if not seen & set(range(span.start, span.end)):
-            yield candidate_of(span, False)
-
-
-def candidate_of(span: Any, trusted: bool) -> Candidate:
-    """Make a candidate, reading "the province of X" as a region and "X city" as X."""
-    start, end = span.start_char, span.end_char
-    text = span.text
-    prefix = REGION_PREFIX.match(text)
-    if prefix:
-        return Candidate(start + prefix.end(), end, text[prefix.end():], True, trusted)
-    suffix = CITY_SUFFIX.search(text)
-    if suffix:
-        return Candidate(start, start + suffix.start(), text[:suffix.start()], False, trusted)
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    region = bool(REGION_SUFFIX.search(text)) or (following is not None and
-                                                 following.lower_ in REGION_WORDS)
-    return Candidate(start, end, text, region, trusted)
-
-
-def split_list(ent: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
-    """Split an entity that the model ran together ("Homs and Hama") at its conjunctions."""
-    start = ent.start
-    while start < ent.end and ent.doc[start].lower_ in ("the", "a"):
-        start += 1
-    for token in ent.doc[start:ent.end]:
-        if token.lower_ in ("and", "or", ",", "&") or token.tag_ == "POS" or token.text in ("'s", "’s") \
-                or possessive(token):
-            if token.i > start:
-                yield ent.doc[start:token.i]
-            start = token.i + 1
-    if start < ent.end:
-        yield ent.doc[start:ent.end]
-
-
-def proper_runs(parsed: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
-    """Yield runs of proper nouns that no entity covers."""
-    run_start = None
-    for token in parsed:
-        inside = token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() \
-            and not possessive(token)
-        if inside and run_start is None:
-            run_start = token.i
-        elif not inside and run_start is not None:
-            yield parsed[run_start:token.i]
-            run_start = None
-    if run_start is not None:
-        yield parsed[run_start:len(parsed)]
-
-
-def inside_organisation(span: Any, possessive: Callable[[Any], bool]) -> bool:
-    """Say whether a name is part of a longer proper name ("Islamic State", "Tartu News Agency").
-
-    A longer name that ends in a place word or a facility ("X Province",
-    "X Airport") still places its event in X.
-    """
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and capitalised(before) and not before.is_sent_start and \
-            not direction(before.lower_) and not possessive(before):
-        return True
-    end = span.end
-    while end < len(doc) and capitalised(doc[end]) and not possessive(doc[end]):
-        end += 1
-    if end == span.end:
-        return False
-    last = doc[end - 1].lower_
-    return last not in PLACE_WORD_HEADS and last not in FACILITIES
-
-
-def direction(word: str) -> bool:
-    """Say whether a word is a compass direction: "North" or "Northern" Syria is still Syria."""
-    return word in DIRECTIONS or (word.endswith("ern") and word[:-3] in DIRECTIONS)
-
-
-def capitalised(token: Any) -> bool:
-    return token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.lower_ != "the"
-
-
-def locative(span: Any) -> bool:
-    """Say whether a doubtful name stands where a place would: after "in", before "Province"...
-
-    A capitalised word that opens an event phrase ("Barrel bomb attack") is no place.
-    """
-    first, last = span[0], span[-1]
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and f"{last.lower_} {following.lemma_.lower()}" in triggers():
-        return False
-    if last.lower_ in PLACE_WORD_HEADS:
-        return True
-    if first.i > 0 and span.doc[first.i - 1].lower_ in LOCATIVE_PREPS - {"of", "to", "from"}:
-        return True
-    return locative_token(last, depth=0)
-
-
-def locative_token(token: Any, depth: int) -> bool:
-    """Say whether a word's place in the parse is one a place name takes."""
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS - {"of"}:
-        return True
-    if token.dep_ == "pobj" and head.lower_ == "of":     # "the town of X", "areas of X"
-        return head.head.lemma_.lower() in PLACE_NOUNS
-    if token.dep_ in ("compound", "nmod") and head.lower_ in PLACE_WORD_HEADS:     # "X city", "X province"
-        return True
-    if token.dep_ == "dobj" and head.lemma_.lower() in ATTACK_VERBS:     # "missiles struck X"
-        return True
-    if token.dep_ == "conj" and depth < 4:
-        return head.ent_type_ in PLACE_LABELS or locative_token(head, depth + 1)
-    return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ in EVENT_NOUNS
-
-
-# Nouns of events that a place name may modify ("the Aleppo bombing").
-EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
-               "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
-               "offensive", "protest", "protests", "siege", "raid", "strike", "strikes", "battle"}

@@ -1,0 +1,192 @@
+"""Recognising place names in the parse: entities, proper-noun runs and datelines.
+
+A candidate is a name that stands where a place would ("in X", "X province",
+"shelled X"); a name inside a longer proper name ("the X News Agency") or a
+person's name is not one. Resolution is :mod:`marsad.stages.resolve`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterator
+
+from marsad.stages.lexicon import triggers
+from marsad.stages.syntax import PLACE_NOUNS
+from marsad.stages.toponyms import dateline_spans
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Other entity labels whose text may still be a place the model mislabelled.
+DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", ""}
+REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|oblast|county|prefecture)$",
+                           re.IGNORECASE)
+REGION_PREFIX = re.compile(r"(?:the\s+)?(?:province|governorate|region|district)\s+of\s+", re.IGNORECASE)
+REGION_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture"}
+CITY_SUFFIX = re.compile(r"\s+(?:city|town|countryside)$")
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "into", "across",
+                  "inside", "towards", "toward", "between", "through", "of"}
+# Facilities: "X Airport" or "X Hospital" is still in X.
+FACILITIES = {"hospital", "school", "mosque", "church", "station", "airport", "stadium", "prison",
+              "camp", "base", "square", "street", "road", "bridge", "market", "university",
+              "crossing", "port", "harbour", "harbor", "checkpoint"}
+PLACE_WORD_HEADS = {"province", "governorate", "region", "district", "city", "town", "village",
+                    "state", "county", "oblast"}
+# Verbs whose object, when a name, is a place attacked or taken: "shelled X", "seized X".
+ATTACK_VERBS = {"strike", "hit", "shell", "bomb", "attack", "target", "storm", "raid", "capture",
+                "seize", "overrun", "besiege", "recapture", "retake", "pound", "bombard"}
+DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
+              "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
+              "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
+# Nouns of events that a place name may modify ("the Aleppo bombing").
+EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
+               "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
+               "offensive", "protest", "protests", "siege", "raid", "strike", "strikes", "battle"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recognised name before resolution."""
+
+    start: int
+    end: int
+    name: str
+    region: bool            # written as "X Province" and the like
+    trusted: bool = True    # the recogniser called it a place
+    placed: bool = True     # the recogniser or the context says place; else only a big place counts
+
+
+def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False) -> Iterator[Candidate]:
+    """Yield place-name candidates: place entities, and doubtful ones in a place's context.
+
+    ``possessive`` tells a country's possessive written without its apostrophe
+    ("Syrias Aleppo", as some copy strips them), which starts a new name.
+    """
+    seen: set[int] = set()
+    for ent in parsed.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
+            parts = list(split_list(ent, possessive))
+            for part in parts:
+                if inside_organisation(part, possessive) or part.start in seen:
+                    continue
+                if not part.text[:1].isupper():
+                    continue    # "the surrounding bush": a common noun the recogniser took for a name
+                if ent.label_ in PLACE_LABELS or locative(part):
+                    seen.update(range(part.start, part.end))
+                    yield candidate_of(part, ent.label_ in PLACE_LABELS)
+                elif ent.label_ in ("NORP", "ORG") and len(parts) == 1:
+                    seen.update(range(part.start, part.end))
+                    yield replace(candidate_of(part, False), placed=False)
+    for run in proper_runs(parsed, possessive):
+        if run.start not in seen and locative(run) and not inside_organisation(run, possessive):
+            seen.update(range(run.start, run.end))
+            yield candidate_of(run, False)
+    for span in dateline_spans(parsed):
+        if not seen & set(range(span.start, span.end)):
+            yield candidate_of(span, False)
+
+
+def candidate_of(span: Any, trusted: bool) -> Candidate:
+    """Make a candidate, reading "the province of X" as a region and "X city" as X."""
+    start, end = span.start_char, span.end_char
+    text = span.text
+    prefix = REGION_PREFIX.match(text)
+    if prefix:
+        return Candidate(start + prefix.end(), end, text[prefix.end():], True, trusted)
+    suffix = CITY_SUFFIX.search(text)
+    if suffix:
+        return Candidate(start, start + suffix.start(), text[:suffix.start()], False, trusted)
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    region = bool(REGION_SUFFIX.search(text)) or (following is not None and
+                                                 following.lower_ in REGION_WORDS)
+    return Candidate(start, end, text, region, trusted)
+
+
+def split_list(ent: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
+    """Split an entity that the model ran together ("Homs and Hama") at its conjunctions."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in ("the", "a"):
+        start += 1
+    for token in ent.doc[start:ent.end]:
+        if token.lower_ in ("and", "or", ",", "&") or token.tag_ == "POS" or token.text in ("'s", "’s") \
+                or possessive(token):
+            if token.i > start:
+                yield ent.doc[start:token.i]
+            start = token.i + 1
+    if start < ent.end:
+        yield ent.doc[start:ent.end]
+
+
+def proper_runs(parsed: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
+    """Yield runs of proper nouns that no entity covers."""
+    run_start = None
+    for token in parsed:
+        inside = token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() \
+            and not possessive(token)
+        if inside and run_start is None:
+            run_start = token.i
+        elif not inside and run_start is not None:
+            yield parsed[run_start:token.i]
+            run_start = None
+    if run_start is not None:
+        yield parsed[run_start:len(parsed)]
+
+
+def inside_organisation(span: Any, possessive: Callable[[Any], bool]) -> bool:
+    """Say whether a name is part of a longer proper name ("Islamic State", "Tartu News Agency").
+
+    A longer name that ends in a place word or a facility ("X Province",
+    "X Airport") still places its event in X.
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and capitalised(before) and not before.is_sent_start and \
+            not direction(before.lower_) and not possessive(before):
+        return True
+    end = span.end
+    while end < len(doc) and capitalised(doc[end]) and not possessive(doc[end]):
+        end += 1
+    if end == span.end:
+        return False
+    last = doc[end - 1].lower_
+    return last not in PLACE_WORD_HEADS and last not in FACILITIES
+
+
+def direction(word: str) -> bool:
+    """Say whether a word is a compass direction: "North" or "Northern" Syria is still Syria."""
+    return word in DIRECTIONS or (word.endswith("ern") and word[:-3] in DIRECTIONS)
+
+
+def capitalised(token: Any) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.lower_ != "the"
+
+
+def locative(span: Any) -> bool:
+    """Say whether a doubtful name stands where a place would: after "in", before "Province"...
+
+    A capitalised word that opens an event phrase ("Barrel bomb attack") is no place.
+    """
+    first, last = span[0], span[-1]
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and f"{last.lower_} {following.lemma_.lower()}" in triggers():
+        return False
+    if last.lower_ in PLACE_WORD_HEADS:
+        return True
+    if first.i > 0 and span.doc[first.i - 1].lower_ in LOCATIVE_PREPS - {"of", "to", "from"}:
+        return True
+    return locative_token(last, depth=0)
+
+
+def locative_token(token: Any, depth: int) -> bool:
+    """Say whether a word's place in the parse is one a place name takes."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS - {"of"}:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "of":     # "the town of X", "areas of X"
+        return head.head.lemma_.lower() in PLACE_NOUNS
+    if token.dep_ in ("compound", "nmod") and head.lower_ in PLACE_WORD_HEADS:     # "X city", "X province"
+        return True
+    if token.dep_ == "dobj" and head.lemma_.lower() in ATTACK_VERBS:     # "missiles struck X"
+        return True
+    if token.dep_ == "conj" and depth < 4:
+        return head.ent_type_ in PLACE_LABELS or locative_token(head, depth + 1)
+    return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ in EVENT_NOUNS

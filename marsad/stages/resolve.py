@@ -1,0 +1,190 @@
+"""Resolving place names: which of a name's gazetteer readings the report means.
+
+Readings are ranked by the report's focus country (a name never vouches for
+its own country), own name before alias, seats of government, population,
+nearness to the report's cities and membership of the regions it names; a
+reading abroad is dropped where the rest of the report makes it implausible.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from marsad.gazetteer import normalise
+from marsad.gazetteer.names import strip_article
+from marsad.model import GeoEntry, Place
+from marsad.stages.recognise import REGION_SUFFIX, Candidate
+
+CACHE_SIZE = 50_000
+NEARBY_KM = 15
+NEARBY_BONUS = 3.0      # outweighs a village's thousand inhabitants over a district's none
+FOCUS_MAJORITY = 3
+FOREIGN_DOUBTFUL_POPULATION = 20_000
+LONE_FOREIGN_POPULATION = 100_000
+# A written-alone name shared by a region and a big city or a capital is the
+# city: "New York", "Aleppo", "Washington".
+BIG_CITY = 1_000_000
+
+
+def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
+    """Score a candidate entry: the focus country, then seats of government, then size."""
+    score = math.log10(entry.population + 10)
+    if entry.feature_code in ("PCLI", "PCL", "PCLD", "PCLS", "PCLF"):
+        score += 6          # a country name means the country
+    if focus and entry.country == focus[0]:
+        score += 4
+    elif entry.country in focus:
+        score += 2
+    if entry.feature_code.startswith("PPLC") or entry.feature_code in ("PPLA", "PPLA2"):
+        score += 1
+    if region and entry.feature == "A":
+        score += 3
+    return score
+
+
+def city_state(best: GeoEntry, options: list[GeoEntry]) -> GeoEntry:
+    """Read a country that is one city (Hong Kong, Singapore) as the city: events happen there."""
+    if not best.feature_code.startswith("PCL"):
+        return best
+    same = [e for e in options if e.country == best.country and e.feature_code == "PPLC"
+            and normalise(e.name) == normalise(best.name)]
+    return same[0] if same else best
+
+
+def city_before_region(best: GeoEntry, options: list[GeoEntry], written: str) -> GeoEntry:
+    """Read a region's name written alone as its namesake city when that city is big or a capital.
+
+    News writes "New York" or "Aleppo" for the city and "New York state" or
+    "Aleppo province" for the region; a small town named like its region
+    ("Idlib") leaves the region standing, as the report may mean either.
+    """
+    if best.feature != "A" or best.feature_code.startswith("PCL"):
+        return best
+    cities = [e for e in options if e.feature == "P"
+              and (own_name(e, written) or own_name(e, f"{written} City"))
+              and (e.population >= BIG_CITY or e.feature_code == "PPLC")
+              and (e.country == best.country)]
+    return max(cities, key=lambda e: e.population) if cities else best
+
+
+def code_like(name: str) -> bool:
+    """Say whether a name looks like a code ("BA", "GTM", "U.S."): three capitals or fewer."""
+    letters = name.replace(".", "")
+    return len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def plausible(entry: GeoEntry, candidate: Candidate, others: Counter[str]) -> bool:
+    """Say whether a reading abroad is believable in a report clearly about one country.
+
+    ``others`` are the votes of the report's other towns and regions (a name
+    repeated five times does not vouch for itself), plus one for each
+    country it names. Where they point FOCUS_MAJORITY times or more into one
+    country, a foreign town or county is far more often a misreading than
+    news from there when: nothing else points into its country and it has
+    fewer than LONE_FOREIGN_POPULATION people ("Tabaqa" read as a Tunisian
+    namesake in a report on Raqqa); or it is
+    reached only through one of its alternate names ("Barrel" for an Indian
+    town); or the recogniser did not call it a place and it is small.
+    """
+    if not others or not (entry.feature == "P" or entry.feature_code == "ADM2"):
+        return True
+    focus, strength = others.most_common(1)[0]
+    if entry.country == focus or strength < FOCUS_MAJORITY or strength < 2 * others[entry.country]:
+        return True
+    if not others[entry.country] and entry.population < LONE_FOREIGN_POPULATION:
+        return False
+    if not own_name(entry, candidate.name):
+        return False
+    return candidate.trusted or entry.population >= FOREIGN_DOUBTFUL_POPULATION
+
+
+def own_name(entry: GeoEntry, written: str) -> float:
+    """Favour a place whose own name is the one written over one that merely has it as an alias.
+
+    Spelling that only transliteration changes ("Saada" for "Sa'dah") still
+    counts as its own name, and so does a name without its Arabic article
+    ("Raqqa" for "Ar Raqqah").
+    """
+    bare = REGION_SUFFIX.sub("", written)
+    names = (spelling(entry.name), spelling(strip_article(normalise(entry.name))))
+    return 1.5 if spelling(written) in names or spelling(bare) in names else 0.0
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def spelling(name: str) -> str:
+    """Reduce a name to its letters, doubled letters once and no final "h"."""
+    letters = re.sub(r"[^a-z]", "", normalise(name))
+    return re.sub(r"(.)\1+", r"\1", letters).removesuffix("h")
+
+
+def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
+    """Favour a town or site near another place the report names, or in a region it names.
+
+    Within NEARBY_KM of a named city, or inside a named admin1 or admin2
+    region ("Jableh, Latakia province"). Regions themselves get no bonus: a
+    city would otherwise pull its own namesake province.
+    """
+    if entry.feature == "A":
+        return 0.0
+    for anchor in anchors:
+        if anchor.geonameid == entry.geonameid or anchor.country != entry.country:
+            continue
+        if anchor.feature_code == "ADM1" and entry.admin1 == anchor.name or \
+                anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
+            return NEARBY_BONUS
+        if anchor.feature == "P" and distance_km(anchor, entry) <= NEARBY_KM:
+            return NEARBY_BONUS
+    return 0.0
+
+
+def distance_km(a: GeoEntry, b: GeoEntry) -> float:
+    north = math.radians(b.lat - a.lat)
+    east = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(north, east)
+
+
+def name_key(candidate: Candidate) -> tuple[str, bool]:
+    return normalise(candidate.name), candidate.region
+
+
+def own_votes(candidates: list[Candidate], options: Any) -> dict[tuple[str, bool], Counter[str]]:
+    """Return, per name, the votes its own mentions cast (see :func:`country_votes`)."""
+    own: dict[tuple[str, bool], Counter[str]] = {}
+    for candidate in candidates:
+        own.setdefault(name_key(candidate), Counter()).update(country_votes([candidate], options))
+    return own
+
+
+def country_votes(candidates: list[Candidate], options: Any) -> Counter[str]:
+    """Rank countries by how many of the report's names point into them.
+
+    Each name votes for the country of its largest namesake (a place whose own
+    name it is before one that has it as an alias); a country named
+    outright votes twice, since a report that says "Syria" is about Syria.
+    """
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        found = options(candidate)
+        if found and found[0].feature_code.startswith("PCL"):
+            votes[found[0].country] += 2
+        elif found:
+            votes[max(found, key=lambda e: (own_name(e, candidate.name) > 0, e.population)).country] += 1
+    return votes
+
+
+def focus_of(places: tuple[Place, ...], towns_only: bool = False) -> str | None:
+    """Return the country most of the resolved places lie in.
+
+    With ``towns_only``, the country of most towns and regions (else of the
+    countries named): countries named as actors ("US-led strikes", "Russia
+    said") do not outweigh the one town where things happened.
+    """
+    located = [p for p in places if p.entry is not None]
+    if towns_only:
+        located = [p for p in located if not p.entry.feature_code.startswith("PCL")] or located
+    counts = Counter(p.entry.country for p in located)
+    return counts.most_common(1)[0][0] if counts else None
