@@ -173,3 +173,22 @@ def test_web_api_refuses_a_store_it_cannot_open(tmp_path):
 
     with pytest.raises(StoreError):
         create_app(Settings(db=str(tmp_path / "missing" / "x.db")))
+
+
+def test_web_serve_command_refuses_a_store_it_cannot_open(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "missing" / "x.db")])
+    assert result.exit_code == 2
+    assert "its folder does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_web_serve_command_is_documented():
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0 and "MARSAD_TOKEN" in result.output and "--port" in result.output
