@@ -183,13 +183,22 @@ class Claim:
 
 @dataclass(frozen=True)
 class CasualtyReport:
+    """One source's figures for one place in one sentence, by category."""
+
     incident: str | None
     source: str | None
     evidence: tuple[Span, ...]
-    killed: Count | None = None
+    killed: Count | None = None             # the victims; never the attackers' own dead
     wounded: Count | None = None
     time: datetime | None = None
     place: Place | None = None
+    missing: Count | None = None
+    abducted: Count | None = None
+    arrested: Count | None = None
+    displaced: Count | None = None
+    attackers_killed: Count | None = None   # "the bomber", "three gunmen were killed"
+    counted: tuple[tuple[str, str], ...] = ()   # (category, who): ("killed", "children")
+    partial: bool = False           # its killed figure is part of a toll: "another five", children only
 
 
 @dataclass(frozen=True)

@@ -271,8 +271,10 @@ def _figure(toks: list[_Tok], atom: _Atom, by_case: bool) -> tuple[_Atom | None,
     if partner is not None:
         if (_excluded(toks, atom, by_case, ranged=True)
                 or _excluded(toks, partner, by_case, ranged=True)
-                or (_year_like(toks, atom) and _year_like(toks, partner))):
-            # Both ends share one unit: "10 to 15 percent", "between 2015 and 2016".
+                or (_year_like(toks, atom) and _year_like(toks, partner))
+                or _dashed_date(toks, atom, partner)):
+            # Both ends share one unit: "10 to 15 percent", "between 2015 and 2016";
+            # or the pair is part of a date: "05-05-2016".
             return None, partner.last + 1
         first = atom.first - 1 if _low(toks, atom.first - 1) == "between" else atom.first
         atom = _Atom(first, partner.last, atom.low, partner.high, "range", True)
@@ -280,6 +282,17 @@ def _figure(toks: list[_Tok], atom: _Atom, by_case: bool) -> tuple[_Atom | None,
         return None, atom.last + 1
     figure = _qualify(toks, atom)
     return figure, figure.last + 1
+
+
+def _dashed_date(toks: list[_Tok], atom: _Atom, partner: _Atom) -> bool:
+    """Recognise two hyphen-joined numbers inside a date: "05-05-2016", "13-08-2013"."""
+    glued_left = (_low(toks, atom.first - 1) in ("-", ".", "/") and atom.first >= 2
+                  and toks[atom.first - 2].kind == "num" and _adjacent(toks, atom.first - 2, atom.first - 1)
+                  and _adjacent(toks, atom.first - 1, atom.first))
+    glued_right = (_low(toks, partner.last + 1) in ("-", ".", "/") and partner.last + 2 < len(toks)
+                   and toks[partner.last + 2].kind == "num" and _adjacent(toks, partner.last, partner.last + 1))
+    return glued_left or glued_right or (_year_like(toks, partner) and toks[atom.first].text.isdigit()
+                                         and _adjacent(toks, atom.last, atom.last + 1))
 
 
 def _range_partner(toks: list[_Tok], atom: _Atom) -> _Atom | None:

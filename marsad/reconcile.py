@@ -11,6 +11,10 @@ The rule:
    "at least 30"), else the median of the sources' best figures (a range's
    midpoint, an open figure's lower bound), and ``acled`` the lowest best
    figure, ACLED's conservative choice.
+3. Killed figures that count only part of a toll (an added "another five",
+   children or women alone, "N were among the dead") stay out when any
+   report gives a whole toll (``whole_tolls``); the attackers' own dead are
+   never in the killed figures.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from statistics import median_low
 from typing import Callable
 
 from marsad.model import CasualtyReport, Count
+
+# Qualifiers of vague figures ("dozens", "several"): a report's exact figure is its best.
+VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens of", "several",
+                   "a few", "a handful"})
 
 
 def latest_by_source(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
@@ -40,6 +48,26 @@ def latest_orders(reports: list[CasualtyReport], figure: Callable[[CasualtyRepor
         if known is None or order >= known[0]:
             latest[report.source] = (order, count)
     return latest
+
+
+def report_reconcile(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
+                     ) -> dict[str, int | None] | None:
+    """Reconcile one report's figures: as ``reconcile``, except that where no figure is newer
+    than another, ``best`` is the first exact figure the report gives (its headline or lede)."""
+    result = reconcile(reports, figure)
+    timed = {r.time for r in reports if figure(r) is not None}
+    if result is None or len(timed) > 1:
+        return result
+    ordered = sorted((r for r in reports if figure(r) is not None), key=lambda r: r.evidence[0].start)
+    exact = [figure(r) for r in ordered if figure(r).qualifier not in VAGUE and figure(r).best is not None]
+    return {**result, "best": exact[0].best} if exact else result
+
+
+def whole_tolls(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """Leave out killed figures that count part of a toll ("another five", "ten children were
+    among the dead") when any report gives a whole one; they are no competing estimate."""
+    whole = [r for r in reports if r.killed is not None and not r.partial]
+    return [r for r in reports if not r.partial] if whole else reports
 
 
 def reconcile(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]

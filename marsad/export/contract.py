@@ -8,6 +8,9 @@ from typing import Any, Iterable
 from marsad.model import Attack, CasualtyReport, Claim, Count, Document, Fact, Incident, Place, Span
 
 
+EXTRA_CATEGORIES = ("missing", "abducted", "arrested", "displaced", "attackers_killed")
+
+
 def iso_time(moment: datetime | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
@@ -78,8 +81,12 @@ def claim_json(doc: Document, claim: Claim) -> dict[str, Any]:
 
 
 def report_json(doc: Document, report: CasualtyReport) -> dict[str, Any]:
+    """A casualty report: the contract's fields, then the other categories and who was counted."""
     return {"incident": report.incident, "source": report.source,
             "killed": figure(report.killed), "wounded": figure(report.wounded),
+            **{key: figure(getattr(report, key)) for key in EXTRA_CATEGORIES},
+            "counted": {category: who for category, who in report.counted},
+            "partial": report.partial,
             "place": report.place.name if report.place else None,
             "time": iso_time(report.time), "evidence": evidence(doc, report.evidence)}
 
@@ -95,16 +102,20 @@ def document_json(doc: Document) -> dict[str, Any]:
 def contract(docs: Iterable[Document]) -> dict[str, Any]:
     """Return the contract object for one or more extracted documents.
 
-    Statements the report calls false go to ``false_statements``, not ``claims``.
+    Statements the report calls false go to ``false_statements``, not ``claims``; casualty
+    reports without killed or wounded (only missing, abducted, arrested, displaced or the
+    attackers' own dead) go to ``other_casualty_reports``, in the same shape.
     """
-    out: dict[str, list] = {"documents": [], "incidents": [], "claims": [],
-                            "casualty_reports": [], "false_statements": []}
+    out: dict[str, list] = {"documents": [], "incidents": [], "claims": [], "casualty_reports": [],
+                            "other_casualty_reports": [], "false_statements": []}
     for doc in docs:
         out["documents"].append(document_json(doc))
         out["incidents"].extend(incident_json(doc, i) for i in doc.incidents)
         for claim in doc.claims:
             target = "false_statements" if claim.firmness == "false" else "claims"
             out[target].append(claim_json(doc, claim))
-        out["casualty_reports"].extend(report_json(doc, r) for r in doc.casualties
-                                       if r.incident is not None)
+        for report in doc.casualties:
+            if report.incident is not None:
+                target = "casualty_reports" if report.killed or report.wounded else "other_casualty_reports"
+                out[target].append(report_json(doc, report))
     return out

@@ -1,11 +1,15 @@
-"""Casualty figures: killed and wounded counts, the place they belong to, and who gave them.
+"""Casualty figures: killed, wounded, missing, abducted, arrested and displaced, with their
+place, who gave them and who was counted.
 
-A figure is a casualty figure when a word for death or injury follows it
-closely ("90 people have been killed", "170 wounded") or comes just before it
-("killing 12", "the death toll rose to 45"). It belongs to the place named
-after it in the same part of the sentence ("... in X, and 36 killed in Y"),
-else to the place before it. Its source is the speaker of the sentence
-("X says ...", "according to X").
+A figure is a casualty figure when a word of its category (``data/casualty_words.tsv``)
+follows it closely ("90 people have been killed", "170 wounded", "12 were
+abducted"), past a subset in between ("16 civilians including women and children
+were killed"), or comes just before it ("killing 12", "the death toll rose to
+45"). A figure inside the subject of "X killed N" counts X, not victims. It
+belongs to the place named after it in the same part of the sentence ("... in X,
+and 36 killed in Y"), else to the place before it. Its source is the speaker of
+the sentence ("X says ...", "according to X"). The attackers' own dead ("the
+bomber", "three gunmen were killed") are kept apart from the victims'.
 """
 
 from __future__ import annotations
@@ -18,12 +22,10 @@ from marsad.model import CasualtyReport, Count, Document, Place, Span
 from marsad.numbers import find_counts
 from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
+from marsad.stages.casualty_words import (ARMED_GROUPS, INTRANSITIVE, PART_GROUPS, category_of,
+                                          counted_group)
 from marsad.stages.events import historical, sentence_day
 
-KILLED = frozenset({"kill", "killed", "dead", "die", "died", "death", "deaths", "slay", "slain",
-                    "fatality", "fatalities", "massacre", "massacred", "execute", "executed"})
-WOUNDED = frozenset({"wound", "wounded", "injure", "injured", "injury", "injuries", "hurt"})
-ATTACKERS = frozenset({"bomber", "attacker", "assailant", "gunman", "perpetrator", "hijacker"})
 SPEECH = lexicon.SPEECH_VERBS | {"estimate", "count", "record", "document", "give", "update"}
 CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
 CUMULATIVE = re.compile(
@@ -33,8 +35,16 @@ CUMULATIVE = re.compile(
     r"\b(?:has|have|had) (?:killed|claimed|left|caused)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
     r"(?:war|conflict|uprising|crisis)|\bthroughout the (?:war|conflict|country)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b|"
-    r"\bsince (?:it|the (?:war|conflict|uprising|crisis)) (?:began|started|erupted|broke out)", re.IGNORECASE)
-SUBSET_WORDS = frozenset({"including", "includes", "include", "among"})
+    r"\bsince (?:it|the (?:war|conflict|uprising|crisis)) (?:began|started|erupted|broke out)|"
+    r"\bsince (?:last|early|late|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\b(?:over|in|during) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|year|month|week)\b|"
+    r"\b(?:has|have) since (?:killed|left|claimed)", re.IGNORECASE)
+SUBSET_WORDS = frozenset({"including", "includes", "include"})
+# Words that open a subset inside a figure's phrase: "16 civilians including four children were killed".
+SUBSET_OPENERS = frozenset({"including", "among", "mostly", "mainly", "most", "many"})
+# Words that make a figure an addition to a toll given before: "another five", "three more".
+ADDED_BEFORE = frozenset({"another", "further", "remaining", "other"})
+ADDED_AFTER = frozenset({"more", "other"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "stand", "jump", "grow", "hit", "be"})
 LOOKAHEAD = 6
 LOOKBACK = 4
@@ -45,8 +55,13 @@ class Figure:
     start: int
     end: int
     count: Count
-    category: str       # killed | wounded
-    attackers: bool
+    category: str       # killed | wounded | missing | abducted | arrested | displaced
+    group: str | None = None    # who was counted: civilians, children, attackers, ...
+    partial: bool = False       # part of a toll: "another five", "ten children were among ..."
+
+    @property
+    def attackers(self) -> bool:
+        return self.group == "attackers"
 
 
 @dataclass
@@ -94,22 +109,28 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
     day, stated = sentence_day(doc, sentence)
     if historical(day if stated else None, doc, sentence):
         return
-    figures = [f for f in figures_in(sentence) if not f.attackers]
-    counted = {f.category for f in figures}
+    figures = list(figures_in(sentence))
+    counted = {f.category for f in figures if not f.attackers}
     figures += [f for f in lone_victims(sentence) if f.category not in counted]
     if not figures:
         return
     source = source_of(doc, sentence)
     segment = doc.segment_at(sentence.start_char)
-    grouped: dict[Place | None, dict[str, Count]] = {}
+    grouped: dict[Place | None, dict[str, Figure]] = {}
     for figure in figures:
-        place = place_for(doc, sentence, figure)
-        grouped.setdefault(place, {}).setdefault(figure.category, figure.count)
-    for place, counts in grouped.items():
+        key = figure.category
+        if figure.attackers and key in ("killed", "wounded"):
+            key = "attackers_killed" if key == "killed" else ""     # their wounded are no one's toll
+        found = grouped.setdefault(place_for(doc, sentence, figure), {}) if key else {}
+        if key and (key not in found or (found[key].partial and not figure.partial)):
+            found[key] = figure     # "ten children were among 48 killed": 48 is the toll
+    for place, found in grouped.items():
         yield CasualtyReport(
             incident=None, source=source, evidence=(Span(sentence.start_char, sentence.end_char),),
-            killed=counts.get("killed"), wounded=counts.get("wounded"),
-            time=segment.time if segment else None, place=place)
+            time=segment.time if segment else None, place=place,
+            counted=tuple((key, f.group) for key, f in found.items() if f.group),
+            partial="killed" in found and found["killed"].partial,
+            **{key: f.count for key, f in found.items()})
 
 
 def figures_in(sentence: Any) -> Iterator[Figure]:
@@ -135,14 +156,40 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
         category = category_before(tokens, immediate=True)
         noun = None
         if category is None:
-            category, noun = category_after(tokens)
+            category, noun, word = category_after(tokens)
+            if category is not None and counts_doers(tokens, word):
+                continue    # "two towns ... killed 43 people": 43 are the dead, not two
         if category is None:
             category = category_before(tokens) or toll_subject(tokens) or elided(tokens, previous)
         if category is not None:
             counted = tokens.root.head if tokens.root.dep_ == "nummod" else noun
-            attackers = counted is not None and counted.lemma_.lower() in ATTACKERS
-            previous = Figure(base + start, base + end, count, category, attackers)
+            group = counted_group(counted)
+            if category == "displaced" and group in ARMED_GROUPS:
+                continue    # "three gunmen fled": they withdrew, no one was displaced
+            previous = Figure(base + start, base + end, count, category, group,
+                              added(tokens) or group in PART_GROUPS)
             yield previous
+
+
+def counts_doers(tokens: Any, word: Any) -> bool:
+    """Say whether a figure sits in the subject of "X killed N people": it counts X, not victims."""
+    if word is None or word.pos_ != "VERB" or word.lemma_.lower() in INTRANSITIVE:
+        return False
+    children = list(word.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or not any(c.dep_ == "dobj" for c in children):
+        return False     # "35 were killed", "35 killed": the figure is the victims
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    return any(s.left_edge.i <= tokens.start and tokens.end - 1 <= s.right_edge.i for s in subjects)
+
+
+def added(tokens: Any) -> bool:
+    """Say whether a figure adds to a toll, or picks out part of it: "another five", "three more",
+    "ten children were among the dead"."""
+    doc = tokens.doc
+    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
+    after = [t.lower_ for t in doc[tokens.end:min(len(doc), tokens.end + 8)]]
+    among = "among" in after and any(w in ("were", "was", "are", "is") for w in after[:after.index("among")])
+    return before in ADDED_BEFORE or (bool(after) and after[0] in ADDED_AFTER) or among
 
 
 def toll_subject(tokens: Any) -> str | None:
@@ -161,10 +208,10 @@ def toll_subject(tokens: Any) -> str | None:
     before = tokens.doc[verb.sent.start:verb.i]
     if any(t.like_num for t in before if t.ent_type_ not in ("DATE", "TIME")):
         return None
-    words = {t.lemma_.lower() for t in before}
-    if words & KILLED or "toll" in words:
+    found = {category_of(t) for t in before}
+    if "killed" in found or any(t.lemma_.lower() == "toll" for t in before):
         return "killed"
-    return "wounded" if words & WOUNDED else None
+    return "wounded" if "wounded" in found else None
 
 
 def counts_people(tokens: Any, count: Count) -> bool:
@@ -222,7 +269,8 @@ def lone_victims(sentence: Any) -> Iterator[Figure]:
             passive = subject.dep_ == "nsubjpass" or lemma == "die"
             if single and person and passive:
                 category = "wounded" if lemma in ("wound", "injure") else "killed"
-                yield Figure(subject.idx, subject.idx + len(subject.text), Count(1, 1), category, False)
+                yield Figure(subject.idx, subject.idx + len(subject.text), Count(1, 1), category,
+                             counted_group(subject))
 
 
 def elided(tokens: Any, previous: Figure | None) -> str | None:
@@ -237,21 +285,33 @@ def elided(tokens: Any, previous: Figure | None) -> str | None:
     return previous.category if joined and tail else None
 
 
-def category_after(tokens: Any) -> tuple[str | None, Any]:
-    """Read "N [people] [have been] killed": the casualty word after a number."""
+def category_after(tokens: Any) -> tuple[str | None, Any, Any]:
+    """Read "N [people] [have been] killed": the casualty word after a number, its noun and the word.
+
+    A subset between them ("including nine children", "mostly women and
+    children") is passed over without counting against the reach.
+    """
     doc = tokens.doc
-    noun = None
-    for token in doc[tokens.end:min(len(doc), tokens.end + LOOKAHEAD)]:
+    noun, seen, skipping = None, 0, False
+    for token in doc[tokens.end:min(len(doc), tokens.end + 3 * LOOKAHEAD)]:
         word = token.lower_
-        if token.like_num or word in (";", ":") or token.is_sent_start:
+        if word in (";", ":") or token.is_sent_start or (token.like_num and not skipping):
+            break
+        if word in SUBSET_OPENERS and noun is not None:
+            skipping = True
+        elif skipping and token.pos_ in ("VERB", "AUX"):
+            skipping = False
+        if skipping:
+            continue
+        seen += 1
+        if seen > LOOKAHEAD:
             break
         if noun is None and token.pos_ in ("NOUN", "PROPN"):
             noun = token
-        if word in KILLED or token.lemma_.lower() in KILLED:
-            return "killed", noun
-        if word in WOUNDED or token.lemma_.lower() in WOUNDED:
-            return "wounded", noun
-    return None, noun
+        category = category_of(token)
+        if category is not None:
+            return category, noun, token
+    return None, noun, None
 
 
 def category_before(tokens: Any, immediate: bool = False) -> str | None:
@@ -269,10 +329,11 @@ def category_before(tokens: Any, immediate: bool = False) -> str | None:
             break
         if immediate and not token.tag_.startswith("VB"):
             return None
-        if lemma in KILLED or token.lower_ in ("toll",):
+        if lemma == "toll":
             return "killed"
-        if lemma in WOUNDED:
-            return "wounded"
+        category = category_of(token)
+        if category is not None:
+            return category
     return None
 
 

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
 from marsad.gazetteer import normalise
-from marsad.reconcile import reconcile
+from marsad.reconcile import report_reconcile, whole_tolls
 from marsad.stages.events import DATELINE
 
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
@@ -59,7 +59,7 @@ def fallback_group(doc: Document) -> list[list[EventMention]]:
     event gets that town at precision 2, as a coder placing it from the story would.
     """
     violent = [m for m in doc.events if m.event_type in VIOLENT_TYPES]
-    if not doc.casualties:
+    if not any(r.killed or r.wounded for r in doc.casualties):
         return []       # a report that gives no dead or wounded may only mention violence in passing
     told = [m.span for m in violent]     # towns of sentences that tell of violence, not of refuge
     towns = [p for p in doc.places if p.entry is not None and not is_country(p)
@@ -341,8 +341,8 @@ def finish(doc: Document, incident: Incident, claims: list[Claim],
             found.extend(Perpetrator(name, status) for name in claim.against)
     mine = [r for r in reports if r.incident == incident.id]
     return replace(incident, perpetrators=merge_perpetrators(found),
-                   killed=reconcile(mine, lambda r: r.killed),
-                   wounded=reconcile(mine, lambda r: r.wounded),
+                   killed=report_reconcile(whole_tolls(mine), lambda r: r.killed),
+                   wounded=report_reconcile(mine, lambda r: r.wounded),
                    competing_claims=competing(incident.id, claims))
 
 

@@ -1,0 +1,101 @@
+"""Casualty figures: their categories, who was counted, and the toll an incident keeps.
+
+Each report is written for these tests and runs through the real model,
+GeoNames index and actor registry (the ``run_text`` fixture).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from helpers import incident_at
+from marsad.numbers import find_counts
+
+MONDAY = date(2023, 3, 6)
+
+
+def reports_with(doc, category: str) -> list:
+    return [r for r in doc.casualties if getattr(r, category) is not None]
+
+
+# --- categories beyond killed and wounded, and who was counted --------------------------------
+
+@pytest.mark.parametrize("text, category, low, who", [
+    pytest.param("Gunmen abducted 12 villagers near Maiduguri on Monday, residents said.",
+                 "abducted", 12, "civilians", id="abducted"),
+    pytest.param("Police arrested 40 protesters in Lahore on Monday after clashes outside parliament.",
+                 "arrested", 40, None, id="arrested"),
+    pytest.param("Heavy shelling of Saraqib on Monday displaced about 3,000 residents, aid groups said.",
+                 "displaced", 3000, "civilians", id="displaced"),
+    pytest.param("Nine fishermen are missing after a boat was shelled off Hodeidah on Monday.",
+                 "missing", 9, None, id="missing"),
+])
+def test_casualties_other_categories_are_figures_of_their_own(run_text, text, category, low, who):
+    doc = run_text(text, MONDAY)
+    [report] = reports_with(doc, category)
+    assert getattr(report, category).low == low
+    assert dict(report.counted).get(category) == who
+    assert report.killed is None
+
+
+def test_casualties_who_was_counted(run_text):
+    doc = run_text("An air strike killed 14 civilians and wounded six soldiers in Douma on Monday.", MONDAY)
+    [report] = doc.casualties
+    assert dict(report.counted) == {"killed": "civilians", "wounded": "soldiers"}
+
+
+def test_casualties_attackers_dead_are_kept_apart_from_the_victims(run_text):
+    doc = run_text("A suicide bomber killed nine people at a market in Jableh on Monday. "
+                   "Three attackers were killed by the guards, police said.", MONDAY)
+    incident = incident_at(doc, "Jableh")
+    assert incident.killed["best"] == 9
+    [apart] = reports_with(doc, "attackers_killed")
+    assert apart.attackers_killed.low == 3 and apart.killed is None
+
+
+# --- the incident's toll ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, best", [
+    pytest.param("Four children were among at least 30 people killed in an air strike on "
+                 "Douma on Monday, a monitor said.", 30, id="among-the-dead"),
+    pytest.param("Twenty-three civilians including nine children were killed in air strikes on "
+                 "Douma on Monday.", 23, id="subset-before-the-verb"),
+    pytest.param("At least 13 civilians mostly women and children were killed when regime "
+                 "aircraft bombed a market in Douma on Monday.", 13, id="mostly-before-the-verb"),
+    pytest.param("A car bomb attack on buses carrying families from two villages killed 27 people "
+                 "in Jableh on Monday.", 27, id="figure-in-the-subject-of-killed"),
+    pytest.param("A car bomb in Jableh on Monday claimed the lives of 11 people.", 11, id="lives"),
+    pytest.param("Three citizens were martyred when shells hit Jableh on Monday.", 3, id="martyred"),
+])
+def test_casualties_the_toll_is_the_whole_figure(run_text, text, best):
+    doc = run_text(text, MONDAY)
+    [incident] = doc.incidents
+    assert incident.killed["best"] == best
+
+
+def test_casualties_the_report_s_first_exact_figure_is_its_best(run_text):
+    doc = run_text("An air strike killed 40 people in Douma on Monday, a monitor said. "
+                   "State media said 25 people were killed in the strike on Douma.", MONDAY)
+    killed = incident_at(doc, "Douma").killed
+    assert (killed["best"], killed["low"], killed["acled"]) == (40, 25, 25)
+
+
+def test_casualties_an_added_figure_is_part_of_the_toll(run_text):
+    doc = run_text("An air strike killed 12 people in Douma on Monday. "
+                   "Another three people were killed in a second air strike on Douma.", MONDAY)
+    assert incident_at(doc, "Douma").killed["best"] == 12
+    assert [r.partial for r in doc.casualties] == [False, True]
+
+
+def test_casualties_a_toll_since_a_weekday_is_no_event_s_figure(run_text):
+    doc = run_text("An air strike killed 11 civilians in Douma on Monday. At least 68 civilians "
+                   "have been killed in raids on the town since Saturday.", MONDAY)
+    assert incident_at(doc, "Douma").killed["best"] == 11
+    assert all(r.killed is None or r.killed.low != 68 for r in doc.casualties)
+
+
+@pytest.mark.parametrize("text", ["05-05-2016 Several people were killed", "13-08-2013 blasts"])
+def test_numbers_dates_written_with_hyphens_are_no_ranges(text):
+    assert all(count.high not in (2013, 2016) for _, _, count in find_counts(text))
