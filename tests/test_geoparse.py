@@ -168,3 +168,9 @@ def test_geoparse_a_country_named_by_its_adjective_sets_the_focus(pipeline):
             "militants around Palmyra and that they were retreating to the east.")
     (palmyra,) = [t for t in parse(text, pipeline) if t["name"] == "Palmyra"]
     assert palmyra["country"] == "SY"
+
+
+def test_geoparse_a_name_inside_a_name_is_read_like_a_place(pipeline):
+    # Inside "the New York Times" the name is the city, as written alone, not the state.
+    found = parse("Reporters for the New York Times Company visited the port.", pipeline)
+    assert [(t["name"], t["feature"], t["role"]) for t in found] == [("New York", "P", "embedded")]

@@ -113,6 +113,7 @@ class PlacesStage:
                  recognised: list[Candidate]) -> list[Place]:
         """Find the place names that are no event's place: regions, demonyms, names in names."""
         parsed = doc.parsed
+        doc_focus = focus_of(places)
         covered = {t.i for p in places for t in parsed.char_span(p.span.start, p.span.end,
                                                                   alignment_mode="expand") or ()}
         found = []
@@ -134,7 +135,7 @@ class PlacesStage:
                     keep(span, entry, "demonym")
         for span in inner_spans(parsed, covered):
             if not covered & set(range(span.start, span.end)):
-                entry = self.inner_entry(span.text)
+                entry = self.inner_entry(span.text, focus=doc_focus)
                 if entry is not None:
                     keep(span, entry, "embedded")
         # Place entities that lead into a longer name ("Manila Archbishop X",
@@ -144,7 +145,7 @@ class PlacesStage:
                 continue
             for part in split_list(ent, self.bare_possessive):
                 if not covered & set(range(part.start, part.end)):
-                    entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION)
+                    entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION, doc_focus)
                     if entry is not None:
                         keep(part, entry, "embedded")
         return sorted(found, key=lambda p: p.span.start)
@@ -159,22 +160,26 @@ class PlacesStage:
             self.cache[key] = self.gazetteer.country(code)
         return self.cache[key]
 
-    def inner_entry(self, name: str, population: int = INNER_POPULATION) -> GeoEntry | None:
+    def inner_entry(self, name: str, population: int = INNER_POPULATION,
+                    focus: str | None = None) -> GeoEntry | None:
         """Return where a name inside another name points, if it is surely a place.
 
         Countries, demonyms, regions, admin1 regions and towns of
         INNER_POPULATION or more under their own name: "Cambridge University"
         is in Cambridge, but "Ford Motor" is in no town called Ford. A name the
         recogniser labelled a place needs fewer people (``population``).
+        Readings are ranked as a place's are, with the report's ``focus``
+        country: "New York Times" is in the city, "Cambridge University" in
+        England when the report is about England.
         """
-        key = ("inner", name, population)
+        key = ("inner", name, population, focus)
         if key not in self.cache:
             if len(self.cache) > CACHE_SIZE:
                 self.cache.clear()
-            self.cache[key] = self._inner_entry(name, population)
+            self.cache[key] = self._inner_entry(name, population, focus)
         return self.cache[key]
 
-    def _inner_entry(self, name: str, population: int) -> GeoEntry | None:
+    def _inner_entry(self, name: str, population: int, focus: str | None) -> GeoEntry | None:
         if code_like(name):     # "BA" is British Airways before it is Bosnia
             return self.demonym_entry(name)
         found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
@@ -184,8 +189,11 @@ class PlacesStage:
             return None
         options = self.gazetteer.lookup(name)
         sure = [e for e in options if own_name(e, name) and
-                (e.feature_code == "ADM1" or e.population >= population)]
-        return max(sure, key=lambda e: e.population) if sure else None
+                (e.feature_code == "ADM1" or e.feature == "P" and e.population >= population)]
+        if not sure:
+            return None
+        best = max(sure, key=lambda e: rank(e, [focus] if focus else [], False))
+        return city_before_region(best, options, name)
 
     def bare_possessive(self, token: Any) -> bool:
         """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""
