@@ -6,7 +6,7 @@ Reads examples/, the merging reports (tests/merge/reports.jsonl) and the
 14 development reports (tests/reports/, dated from their gold files); needs
 `make web-assets` and Debian's chromium and chromium-driver. Writes
 web-map.png (the map, timeline and list) and web-dossier.png (the dossier of
-the incident with the most casualty reports and claims).
+the incident whose figures come from the most reports).
 """
 
 from __future__ import annotations
@@ -59,13 +59,14 @@ def richest_incident(location: str) -> int:
     from marsad.store import Store
 
     with Store.open(location) as store:
-        # The incident with the most figures and claims: the fullest dossier to show.
+        # The incident whose figures come from the most documents, then with the most figures and claims.
         return store.db.execute(
             "SELECT ri.incident_id FROM report_incidents ri"
             " LEFT JOIN casualty_reports cr ON cr.report_incident_id = ri.id"
             " LEFT JOIN claim_incidents ci ON ci.report_incident_id = ri.id"
             " WHERE ri.incident_id IS NOT NULL GROUP BY ri.incident_id"
-            " ORDER BY count(DISTINCT cr.id) + count(DISTINCT ci.claim_id) DESC, ri.incident_id LIMIT 1")[0][0]
+            " ORDER BY count(DISTINCT cr.document_id) DESC, count(DISTINCT cr.id) + count(DISTINCT ci.claim_id) DESC,"
+            " ri.incident_id LIMIT 1")[0][0]
 
 
 def shoot(url: str, incident: int, out: Path, profile: str) -> None:

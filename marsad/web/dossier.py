@@ -11,7 +11,7 @@ import json
 from typing import Any, Iterable
 
 from marsad.store.db import Database
-from marsad.web.reads import LIST_COLUMNS, _decoded
+from marsad.web.reads import LIST_COLUMNS, decoded
 
 SIGHTINGS_SQL = (
     "SELECT ri.id, ri.document_id, ri.local_id, ri.event_date, ri.event_type, ri.sub_event_type,"
@@ -58,7 +58,7 @@ def incident_dossier(db: Database, incident_id: int) -> dict[str, Any] | None:
     for row in claims:
         row["time"] = row["claimed_at"] or row["published"]
     document_ids = sorted({s["document_id"] for s in sightings} | {c["document_id"] for c in claims})
-    return {"incident": _decoded(found[0]), "reports": sightings,
+    return {"incident": decoded(found[0]), "reports": sightings,
             "casualty_reports": sorted(figures, key=lambda f: (f["time"] or "", f["id"])),
             "claims": sorted(claims, key=lambda c: (c["time"] or "", c["id"])),
             "documents": documents(db, document_ids, [e for rows in evidence.values() for e in rows])}

@@ -89,7 +89,7 @@ def incident_page(db: Database, query: IncidentQuery, limit: int, offset: int) -
     total = db.execute(f"SELECT count(*) FROM incidents WHERE {where}", params)[0][0]
     rows = db.query(f"SELECT {LIST_COLUMNS} FROM incidents WHERE {where}"
                     " ORDER BY event_date DESC, id DESC LIMIT ? OFFSET ?", (*params, limit, offset))
-    return {"total": total, "limit": limit, "offset": offset, "incidents": [_decoded(r) for r in rows]}
+    return {"total": total, "limit": limit, "offset": offset, "incidents": [decoded(r) for r in rows]}
 
 
 def geojson(db: Database, query: IncidentQuery, limit: int) -> dict[str, Any]:
@@ -100,7 +100,7 @@ def geojson(db: Database, query: IncidentQuery, limit: int) -> dict[str, Any]:
                     (*params, limit + 1))
     features = [{"type": "Feature", "id": r["id"],
                  "geometry": {"type": "Point", "coordinates": [r.pop("longitude"), r.pop("latitude")]},
-                 "properties": _decoded(r)} for r in rows[:limit]]
+                 "properties": decoded(r)} for r in rows[:limit]]
     return {"type": "FeatureCollection", "features": features, "truncated": len(rows) > limit}
 
 
@@ -124,7 +124,7 @@ def country_name(code: str) -> str:
     return getattr(found, "common_name", None) or (found.name if found else code)
 
 
-def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+def decoded(row: dict[str, Any]) -> dict[str, Any]:
     row["perpetrators"] = json.loads(row["perpetrators"] or "[]")
     if "competing_claims" in row:
         row["competing_claims"] = bool(row["competing_claims"])

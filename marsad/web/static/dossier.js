@@ -22,7 +22,7 @@ export async function showDossier(root, id) {
     section('Perpetrators', perpetrators(i.perpetrators)),
     section('Figure history', figureChart(data.casualty_reports), figureTable(data.casualty_reports)),
     section('Claims, denials and accusations', claims(data.claims)),
-    section(`Sources (${data.documents.length})`, legend(), data.documents.map(sourceDocument)),
+    section(`Sources (${data.documents.length})`, legend(), data.documents.map((d) => sourceDocument(d, data.reports))),
   );
   drawSmallMap(mapBox, i);
 }
@@ -72,7 +72,7 @@ function figureChart(reports) {
   const times = points.map((p) => p.time), top = Math.max(...points.map((p) => p.value), 1);
   const t0 = Math.min(...times), t1 = Math.max(...times);
   const x = (t) => pad + (t1 === t0 ? (w - 2 * pad) / 2 : ((t - t0) / (t1 - t0)) * (w - 2 * pad));
-  const y = (v) => h - pad + 10 - (v / top) * (h - pad - 10);
+  const y = (v) => h - pad + 10 - (v / top) * (h - pad - 22);     // the top band holds the key
   const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'figure-chart', width: w, height: h });
   chart.append(svg('line', { x1: pad, y1: y(0), x2: w - pad, y2: y(0), class: 'axis-line' }));
   for (const [value, label] of [[0, '0'], [top, String(top)]]) {
@@ -80,7 +80,12 @@ function figureChart(reports) {
     t.textContent = label;
     chart.append(t);
   }
+  // The toll as known over time, whoever gave it: the highest figure at each moment, dashed.
+  const known = [...new Set(times)].sort((a, b) => a - b)
+    .map((t) => [t, Math.max(...points.filter((p) => p.time === t).map((p) => p.value))]);
+  if (known.length > 1) chart.append(svg('polyline', { points: known.map(([t, v]) => `${x(t)},${y(v)}`).join(' '), class: 'toll' }));
   const sources = [...new Set(points.map((p) => p.source))];
+  let keyX = pad;
   sources.forEach((source, n) => {
     const colour = `hsl(${(n * 137) % 360} 65% 42%)`;
     const mine = points.filter((p) => p.source === source).sort((a, b) => a.time - b.time);
@@ -91,9 +96,10 @@ function figureChart(reports) {
       dot.firstChild.textContent = `${source}: ${figureText(p.r)} (${p.r.time})`;
       chart.append(dot);
     }
-    const key = svg('text', { x: w - pad, y: 14 + n * 14, 'text-anchor': 'end', fill: colour, class: 'key' });
-    key.textContent = source;
+    const key = svg('text', { x: keyX, y: 13, fill: colour, class: 'key' });
+    key.textContent = `● ${source}`;
     chart.append(key);
+    keyX += 14 + 6 * source.length;
   });
   for (const [t, anchor] of [[t0, 'start'], [t1, 'end']]) {
     const label = svg('text', { x: x(t), y: h - 4, 'text-anchor': t0 === t1 ? 'middle' : anchor, class: 'axis' });
@@ -141,11 +147,17 @@ function claims(list) {
     c.evidence.map((e) => el('blockquote', {}, e.text)))));
 }
 
-function sourceDocument(d) {
+function sourceDocument(d, reports) {
   const url = safeUrl(d.url);
+  const told = reports.filter((r) => r.document_id === d.id).map((r) => el('li', {},
+    `${r.event_date || 'undated'} · ${r.sub_event_type || r.event_type} · ${r.location || 'unplaced'}`
+    + (r.location_mention && r.location_mention !== r.location ? ` ("${r.location_mention}")` : '')
+    + ` · killed ${r.killed_best ?? '–'}, wounded ${r.wounded_best ?? '–'}`
+    + (r.perpetrators.length ? ` · ${r.perpetrators.map((p) => `${p.name} (${p.status})`).join(', ')}` : '')));
   return el('article', { class: 'source' },
     el('h4', {}, d.title || d.name),
     el('p', { class: 'meta' }, `${d.name} · published ${d.published || 'unknown'} · `,
       url ? el('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, url) : (d.url || 'no URL')),
+    told.length ? el('ul', { class: 'told' }, told) : el('p', { class: 'none' }, 'Only its claims concern this incident.'),
     renderSegments(d.segments));
 }

@@ -46,7 +46,7 @@ export class MapView {
 
   async load() {
     const params = new URLSearchParams({ limit: '20000' });
-    for (const name of ['type', 'country', 'actor', 'q']) {
+    for (const name of ['type', 'country', 'admin1', 'actor', 'q']) {
       const value = this.form.elements[name].value.trim();
       if (value) params.set(name, value);
     }
