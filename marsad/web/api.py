@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from marsad.store.queries import Filters
 from marsad.web import reads
 from marsad.web.dossier import incident_dossier
+from marsad.web.models import DocumentPage, IncidentPage
 from marsad.web.paste import shown, store_extraction
 
 router = APIRouter()
@@ -57,7 +58,7 @@ Chosen = Annotated[reads.IncidentQuery, Depends(incident_query)]
 Opened = Annotated[Any, Depends(stores)]
 
 
-@router.get("/incidents", summary="Incidents, newest first, filtered and paginated")
+@router.get("/incidents", summary="Incidents, newest first, filtered and paginated", response_model=IncidentPage)
 def incidents(request: Request, chosen: Chosen, opened: Opened,
               limit: Annotated[int, Query(ge=1, description="Page size (at most the server's page_max).")] = 100,
               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
@@ -84,7 +85,8 @@ def facets(opened: Opened) -> dict[str, Any]:
     return reads.facets(opened.get().db)
 
 
-@router.get("/documents", summary="Stored documents, newest first, without their text")
+@router.get("/documents", summary="Stored documents, newest first, without their text",
+            response_model=DocumentPage)
 def documents(opened: Opened, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
               offset: Annotated[int, Query(ge=0)] = 0,
               status: Annotated[str | None, Query(pattern="^(pending|done|failed)$")] = None) -> dict[str, Any]:
