@@ -40,7 +40,8 @@ class Stores:
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = Store.open(self.location)
+            # create_app made the schema; a thread only reads (no CREATE statements while ingest writes).
+            store = self._local.store = Store.open(self.location, create=False)
         return store
 
 
