@@ -174,3 +174,9 @@ def test_geoparse_a_name_inside_a_name_is_read_like_a_place(pipeline):
     # Inside "the New York Times" the name is the city, as written alone, not the state.
     found = parse("Reporters for the New York Times Company visited the port.", pipeline)
     assert [(t["name"], t["feature"], t["role"]) for t in found] == [("New York", "P", "embedded")]
+
+
+def test_geoparse_a_national_capital_outranks_a_small_namesake_in_the_focus_country(pipeline):
+    text = "Storms hit Dallas, Houston and Tulsa on Monday, and flights to London were cancelled."
+    (london,) = [t for t in parse(text, pipeline) if t["name"] == "London"]
+    assert london["country"] == "GB"

@@ -39,7 +39,9 @@ def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
         score += 4
     elif entry.country in focus:
         score += 2
-    if entry.feature_code.startswith("PPLC") or entry.feature_code in ("PPLA", "PPLA2"):
+    if entry.feature_code.startswith("PPLC"):
+        score += 2          # a national capital is news far beyond its country
+    elif entry.feature_code in ("PPLA", "PPLA2"):
         score += 1
     if region and entry.feature == "A":
         score += 3
