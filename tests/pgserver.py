@@ -16,7 +16,9 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -42,14 +44,15 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"no PostgreSQL server for the store tests: {reason}")
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
-    """Yield the admin URL of a PostgreSQL server that lives as long as the test session."""
-    if url := os.environ.get("MARSAD_TEST_PG_URL"):
-        yield url
-        return
+class ServerUnavailable(RuntimeError):
+    """No PostgreSQL server could be started here; the message says why."""
+
+
+@contextmanager
+def throwaway_server() -> Iterator[str]:
+    """Start a PostgreSQL server in a temporary folder; yield its admin URL; stop and remove it."""
     if not (PG_BIN / "initdb").exists():
-        _unavailable(f"{PG_BIN}/initdb not found (set MARSAD_PG_BIN)")
+        raise ServerUnavailable(f"{PG_BIN}/initdb not found (set MARSAD_PG_BIN)")
     as_postgres = os.geteuid() == 0
     folder = Path(tempfile.mkdtemp(prefix="marsad-pg-"))
     folder.chmod(0o777)
@@ -60,12 +63,29 @@ def postgres_server():
               f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off", "start"], as_postgres)
     except (subprocess.SubprocessError, OSError) as error:
         shutil.rmtree(folder, ignore_errors=True)
-        _unavailable(f"the server did not start ({error})")
+        raise ServerUnavailable(f"the server did not start ({error})") from None
     try:
         yield f"postgresql://marsad@127.0.0.1:{port}/postgres"
     finally:
         _run([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], as_postgres)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """Yield the admin URL of a PostgreSQL server that lives as long as the test session."""
+    if url := os.environ.get("MARSAD_TEST_PG_URL"):
+        yield url
+        return
+    try:
+        server = throwaway_server()
+        url = server.__enter__()
+    except ServerUnavailable as error:
+        _unavailable(str(error))
+    try:
+        yield url
+    finally:
+        server.__exit__(None, None, None)
 
 
 @pytest.fixture()

@@ -21,8 +21,14 @@ from marsad.store.merge import Figure, Sighting, best_incident, merged_perpetrat
 CANDIDATES_SQL = (
     "SELECT id, document_id, event_date, event_type, sub_event_type, latitude, longitude, country,"
     " admin1, geonameid, geo_precision, perpetrators, incident_id FROM report_incidents"
-    " WHERE event_type = ? AND event_date BETWEEN ? AND ? AND document_id <> ? AND incident_id IS NOT NULL")
-
+    " WHERE event_type = ? AND event_date BETWEEN ? AND ? AND document_id <> ?")
+# Places in another country are never the same place (``same_place``) unless
+# they are one GeoNames entry; leaving them out here keeps the rows read per
+# sighting to its own country's, however large the store.
+SAME_COUNTRY_SQL = " AND (country = ? OR country IS NULL OR country = '' OR geonameid = ?)"
+# Unmerged sightings come back too and are passed over by ``best_incident``: with
+# "incident_id IS NOT NULL" here PostgreSQL, its statistics taken before a large
+# merge, walked the incident_id index over every merged row for each candidate.
 
 def merge(db: Database, document_id: int, sightings: list[Sighting]) -> set[int]:
     """Give each sighting of one document its corpus incident; return the incidents touched."""
@@ -40,7 +46,11 @@ def merge(db: Database, document_id: int, sightings: list[Sighting]) -> set[int]
 def candidates(db: Database, new: Sighting) -> list[Sighting]:
     """Return stored sightings of other documents that could be ``new``'s event."""
     lo, hi = new.day - timedelta(days=1), new.day + timedelta(days=1)
-    rows = db.execute(CANDIDATES_SQL, (new.event_type, lo.isoformat(), hi.isoformat(), new.document_id))
+    params: tuple = (new.event_type, lo.isoformat(), hi.isoformat(), new.document_id)
+    sql = CANDIDATES_SQL
+    if new.country:
+        sql, params = sql + SAME_COUNTRY_SQL, (*params, new.country, new.geonameid)
+    rows = db.execute(sql, params)
     return [Sighting(id=r[0], document_id=r[1], day=date.fromisoformat(r[2]), event_type=r[3],
                      sub_event_type=r[4], lat=r[5], lon=r[6], country=r[7], admin1=r[8],
                      geonameid=r[9], precision=r[10],
