@@ -410,3 +410,23 @@ def test_extract_a_capital_that_acts_is_no_event_place_and_its_figure_finds_the_
     doc = run_text(text, date(2017, 10, 7))
     assert "Moscow" not in [i.place.name for i in doc.incidents]
     assert [i.killed["best"] for i in doc.incidents if i.killed is not None] == [60]
+
+
+@pytest.mark.parametrize("text", [
+    "A clandestine group, the Black Hand Brigade, claimed responsibility for the bombing of the bank "
+    "in Lima on Monday, police said.",
+    "LIMA, 3 MAR 90 -- A CLANDESTINE ORGANIZATION, \"BLACK HAND BRIGADE\" (BHB), HAS CLAIMED "
+    "RESPONSIBILITY FOR MONDAY'S BOMBING OF A BANK IN LIMA, THE POLICE REPORTED.",
+])
+def test_extract_a_group_named_in_apposition_is_the_claimant(run_text, text):
+    doc = run_text(text, date(1990, 3, 3))
+    claims = [c for c in doc.claims if c.kind == "claim"]
+    assert claims and claims[0].actor in ("Black Hand Brigade", "BHB")
+
+
+def test_sentence_case_keeps_bracketed_acronyms_and_quoted_names_and_every_offset():
+    from marsad.stages.nlp import sentence_case
+    text = 'THE GROUP "RED DAWN" (RDF) STRUCK AGAIN. POLICE SAID SO.'
+    cased = sentence_case(text)
+    assert cased == 'The group "Red Dawn" (RDF) struck again. Police said so.'
+    assert len(cased) == len(text)

@@ -34,6 +34,9 @@ def sentence_case(text: str) -> str:
 
     spaCy's models read all-capitals text badly; the parse runs on this copy
     while offsets still index the original, since each character maps to one.
+    Two marks of a name survive: an acronym in brackets stays in capitals
+    ("(ESA)"), and the words of a short quoted name are capitalised
+    ('"Secret Anticommunist Army"').
     """
     chars = [c.lower() if len(c.lower()) == 1 else c for c in text]
     start = True
@@ -43,7 +46,19 @@ def sentence_case(text: str) -> str:
             start = False
         elif char in ".!?\n":
             start = True
+    for match in ACRONYM.finditer(text):
+        chars[match.start(1):match.end(1)] = match.group(1)
+    for match in QUOTED_NAME.finditer(text):
+        for word in re.finditer(r"[A-Za-z]+", match.group(1)):
+            at = match.start(1) + word.start()
+            if len(chars[at].upper()) == 1:
+                chars[at] = chars[at].upper()
     return "".join(chars)
+
+
+# "(ESA)": an acronym in brackets; '"SECRET ARMY"': a name of one to six words in quotes.
+ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+QUOTED_NAME = re.compile(r"[\"“]([A-Z][A-Z'\- ]{2,60})[\"”]")
 
 
 @dataclass

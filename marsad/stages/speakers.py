@@ -47,7 +47,8 @@ class Speakers:
             yield self.statesman(doc, actor) if actor.kind == "Person" else actor
             return
         for subject in subjects:
-            actor = resolve(doc, subject) or self.official(doc, subject) or named_group(doc, subject)
+            actor = resolve(doc, subject) or self.official(doc, subject) or named_group(doc, subject) \
+                or appositive_group(doc, subject)
             if actor is not None:
                 yield actor
                 return
@@ -103,8 +104,11 @@ class Speakers:
         return country.name if country is not None else None
 
 
-def actor_within(doc: Document, token: Any) -> Actor | None:
-    """Return the actor a noun names, or one named in its modifiers ("Colombia's ELN rebels")."""
+def actor_within(doc: Document, token: Any, depth: int = 0) -> Actor | None:
+    """Return the actor a noun names, or one named in its modifiers ("Colombia's ELN rebels").
+
+    An appositive is followed down: "the organization 'Secret Army' (SA)" is SA.
+    """
     actor = actor_at(doc, token.idx, token.idx + len(token.text))
     if actor is not None:
         return actor
@@ -112,6 +116,9 @@ def actor_within(doc: Document, token: Any) -> Actor | None:
                  if t.dep_ in ("compound", "nmod", "amod", "poss", "appos") and t.head == token]
     found = [a for t in modifiers if (a := actor_at(doc, t.idx, t.idx + len(t.text))) is not None
              and a.kind != "Person"]      # "the Clara Ramirez Front" is not Clara Ramirez
+    if not found and depth < 3:
+        found = [a for t in modifiers if t.dep_ == "appos"
+                 and (a := actor_within(doc, t, depth + 1)) is not None and a.kind != "Person"]
     return found[-1] if found else None
 
 
@@ -151,6 +158,14 @@ def named_group(doc: Document, token: Any) -> Actor | None:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     name = doc.text[start:end].strip(" ,\"'")
     return Actor(Span(start, end), name, name, None) if len(name) > 1 else None
+
+
+def appositive_group(doc: Document, token: Any) -> Actor | None:
+    """Name "a clandestine organization, the Secret Army," by the name in apposition."""
+    if token.lemma_.lower() not in GROUP_NOUNS:
+        return None
+    names = [a for t in token.children if t.dep_ == "appos" and (a := named_group(doc, t)) is not None]
+    return names[0] if names else None
 
 
 def resolve(doc: Document, token: Any) -> Actor | None:
