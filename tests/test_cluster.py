@@ -141,3 +141,16 @@ def test_cluster_bad_address_or_store_is_refused(tmp_path, address, message):
     with Store.open(str(tmp_path / "s.db")) as store:
         with pytest.raises(ClusterError, match=message):
             run_on_cluster(store, address)
+
+
+def test_cluster_batch_that_cannot_run_marks_its_documents_failed(client, tmp_path):
+    from marsad.store.cluster import dispatch
+
+    with Store.open(str(tmp_path / "s.db")) as store:
+        add_inputs(store, [str(path) for path in REPORTS[:3]])
+        # Workers that cannot reach the store raise on every try; after Dask's
+        # retries the documents are recorded failed with the error, and the run ends.
+        counts = dispatch(client, store, "postgresql://nobody@127.0.0.1:1/none", None, False, 2)
+        failures = store.failures()
+    assert (counts.done, counts.failed) == (0, 3)
+    assert len(failures) == 3 and all("cannot connect to PostgreSQL" in error for _, error in failures)
