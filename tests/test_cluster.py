@@ -154,3 +154,19 @@ def test_cluster_batch_that_cannot_run_marks_its_documents_failed(client, tmp_pa
         failures = store.failures()
     assert (counts.done, counts.failed) == (0, 3)
     assert len(failures) == 3 and all("cannot connect to PostgreSQL" in error for _, error in failures)
+
+
+def test_cli_ingest_on_a_local_cluster_into_sqlite(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    db = str(tmp_path / "marsad.db")
+    result = CliRunner().invoke(main, ["ingest", str(MERGE_REPORTS), "--db", db, "--cluster", "local:2",
+                                       "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "21 documents extracted, 0 failed" in result.output
+    with Store.open(db) as store:
+        status = store.status()
+        unmerged = store.db.execute("SELECT count(*) FROM report_incidents WHERE incident_id IS NULL")[0][0]
+    assert status["done"] == 21 and status["incidents"] < status["report_incidents"] and unmerged == 0
