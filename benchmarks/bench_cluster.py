@@ -105,7 +105,7 @@ def extraction(location: str, source: Path, workers: int) -> dict:
     from marsad.store.ingest import add_inputs
 
     with Store.open(location) as store, \
-            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                          host="127.0.0.1") as cluster, Client(cluster) as client:
         documents = add_inputs(store, [str(source)]).added
         load_s = max(client.run(warm).values())

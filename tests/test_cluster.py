@@ -32,7 +32,7 @@ def client():
     from dask import distributed
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, host="127.0.0.1") as cluster:
+                                  dashboard_address=":0", host="127.0.0.1") as cluster:
         with distributed.Client(cluster) as connected:
             yield connected
 

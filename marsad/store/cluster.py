@@ -93,7 +93,7 @@ def cluster_client(address: str) -> Iterator[Any]:
         raise ClusterError("a cluster needs Dask: pip install 'dask[distributed]'") from None
     if count := local_workers(address):
         cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
+                               dashboard_address=":0", host="127.0.0.1")
         with cluster, Client(cluster) as client:
             yield client
         return

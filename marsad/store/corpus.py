@@ -82,6 +82,10 @@ def merge_unmerged(db: Database, stamp: str) -> int:
     """
     documents = [r[0] for r in db.execute(
         "SELECT DISTINCT document_id FROM report_incidents WHERE incident_id IS NULL ORDER BY document_id")]
+    if documents and db.dialect == "postgresql":
+        # Workers have just written these rows: with statistics from before,
+        # the planner joins each incident's sources by scanning whole tables.
+        db.execute("ANALYZE documents, report_incidents, casualty_reports, claims, claim_incidents, evidence")
     touched = {r[0] for r in db.execute("SELECT id FROM incidents WHERE updated_at = ?", (STALE,))}
     merged = 0
     for n in range(0, len(documents), DOCUMENT_PAGE):
