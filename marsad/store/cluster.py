@@ -17,7 +17,6 @@ from __future__ import annotations
 import threading
 import uuid
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -107,15 +106,23 @@ def cluster_client(address: str) -> Iterator[Any]:
 
 def dispatch(client: Any, store: Store, location: str, model: str | None, progress: bool,
              batch: int) -> Processed:
-    """Submit the pending documents in batches, a bounded number in flight; tally what comes back."""
+    """Submit the pending documents in batches, a bounded number in flight; tally what comes back.
+
+    The bound follows the cluster: two batches per worker thread, counted
+    again as each batch ends, so workers that join during the run get work.
+    """
     from dask.distributed import as_completed
 
     counts = Processed()
-    window = IN_FLIGHT_PER_THREAD * max(sum(client.nthreads().values()), 1)
     chunks = id_batches(store, batch)
     running, ids_of = as_completed(), {}
-    for chunk in islice(chunks, window):
-        running.add(_submit(client, location, chunk, model, ids_of))
+
+    def top_up() -> None:
+        window = IN_FLIGHT_PER_THREAD * max(sum(client.nthreads().values()), 1)
+        while len(ids_of) < window and (chunk := next(chunks, None)) is not None:
+            running.add(_submit(client, location, chunk, model, ids_of))
+
+    top_up()
     with progress_bar(store.count_pending(), progress) as bar:
         for future in running:
             ids = ids_of.pop(future.key)
@@ -129,8 +136,7 @@ def dispatch(client: Any, store: Store, location: str, model: str | None, progre
                     counts.failed += 1
                     counts.errors.append(error)
             bar.update(len(results))
-            if (chunk := next(chunks, None)) is not None:
-                running.add(_submit(client, location, chunk, model, ids_of))
+            top_up()
     return counts
 
 
