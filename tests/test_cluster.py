@@ -170,3 +170,13 @@ def test_cli_ingest_on_a_local_cluster_into_sqlite(tmp_path):
         status = store.status()
         unmerged = store.db.execute("SELECT count(*) FROM report_incidents WHERE incident_id IS NULL")[0][0]
     assert status["done"] == 21 and status["incidents"] < status["report_incidents"] and unmerged == 0
+
+
+def test_cluster_by_scheduler_address(client, postgres_url):  # noqa: F811
+    address = client.scheduler.address
+    assert address.startswith("tcp://")
+    with Store.open(postgres_url) as store:
+        add_inputs(store, [str(path) for path in REPORTS[:4]])
+        counts = run_on_cluster(store, address)
+        status = store.status()
+    assert (counts.done, counts.failed) == (4, 0) and status["done"] == 4 and status["pending"] == 0
