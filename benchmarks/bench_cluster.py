@@ -126,7 +126,7 @@ def extraction(location: str, source: Path, workers: int) -> dict:
             "merge_s": merge_s, "report_incidents": merged, "incidents": incidents, "worker_mb": memory,
             "resident_mb": resident, "cpu_per_doc": worker_cpu / max(counts.done, 1),
             "client_cpu_per_doc": client_cpu / max(counts.done, 1), "load": os.getloadavg()[0],
-            "errors": sorted(set(counts.errors))[:3]}
+            "errors": sorted(set(counts.errors))[:3], "client_mb": peak_mb()}
 
 
 def synthesise(store, count: int, first_document: int, rng: random.Random) -> None:
@@ -224,7 +224,8 @@ def main() -> None:
                   f" worker memory peak {', '.join(f'{m} MB' for m in r['worker_mb'])}, at the end "
                   f"{', '.join(f'{m} MB' for m in r['resident_mb'])}; worker CPU {r['cpu_per_doc']:.3f} s/doc "
                   f"(= {1 / r['cpu_per_doc']:.1f} docs/s per busy core), client and scheduler "
-                  f"{r['client_cpu_per_doc'] * 1000:.0f} ms/doc; load average {r['load']:.1f}")
+                  f"{r['client_cpu_per_doc'] * 1000:.0f} ms/doc, client process peak {r['client_mb']} MB "
+                  f"(scheduler inside); load average {r['load']:.1f}")
             for error in r["errors"]:
                 print(f"  failed: {error}")
         timings = merge_step(fresh(), args.incidents)
