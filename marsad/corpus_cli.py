@@ -195,15 +195,24 @@ def query(db: str | None, limit: int, incident_id: int | None, **chosen: Any) ->
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", required=True, type=click.Choice(["acled", "ucdp", "gtd", "geojson", "jsonl"]))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["acled", "ucdp", "gtd", "geojson", "jsonl", "parquet"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout).")
 @filter_options
 def export(db: str | None, fmt: str, output: str | None, **chosen: Any) -> None:
-    """Write the corpus incidents in an analysts' format (ACLED, UCDP GED, GTD CSV; GeoJSON; JSON Lines)."""
+    """Write the corpus incidents in an analysts' format (ACLED, UCDP GED, GTD CSV; GeoJSON; JSON Lines; Parquet)."""
     from marsad.export.corpus import export as write
+    from marsad.export.corpus import write_parquet
     from marsad.store.queries import incidents
 
     chosen_filters = filters(**chosen)
+    if fmt == "parquet":
+        if not output:
+            raise click.UsageError("--format parquet needs -o FILE (Parquet is not written to a terminal)")
+        with opened(db) as store:
+            count = write_parquet(incidents(store, chosen_filters), output)
+        click.echo(f"marsad: {count} incidents written", err=True)
+        return
     with opened(db) as store:
         with (open(output, "w", encoding="utf-8", newline="") if output else _stdout()) as out:
             count = write(store, incidents(store, chosen_filters), fmt, out)

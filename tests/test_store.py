@@ -176,3 +176,21 @@ def test_store_exports_each_format_with_its_own_columns(store):
     line = json.loads(written("jsonl"))
     assert line["claims"][0]["actor"] == "Islamic State"
     assert line["casualty_reports"][0]["killed_high"] == 15
+
+
+def test_store_exports_parquet_in_row_groups_that_read_back(store, tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from marsad.export import corpus as exports
+
+    monkeypatch.setattr(exports, "PARQUET_ROWS", 1)      # one row group per incident
+    first, second = add(store, "a", "text a"), add(store, "b", "text b")
+    store.save(first, bombing("a", "2024-03-04", KIRKUK, (12, 15), "police", "Islamic State"), (), "t")
+    store.save(second, bombing("b", "2024-04-01", {**MOSUL, "country": "SY"}, event_type="Battles"), (), "t")
+    path = tmp_path / "incidents.parquet"
+    assert exports.write_parquet(incidents(store), str(path)) == 2
+    table = pq.read_table(path)
+    assert pq.ParquetFile(path).num_row_groups == 2
+    rows = table.to_pylist()
+    assert [r["location"] for r in rows] == ["Kirkuk", "Mosul"]
+    assert rows[0]["killed_best"] == 12 and json.loads(rows[0]["perpetrators"])[0]["name"] == "Islamic State"

@@ -14,6 +14,9 @@ as marsad knows them; a column marsad cannot know is left empty, never guessed.
 - ``geojson``: one Point Feature per incident with a place.
 - ``jsonl``: one incident per line with every source's reports, casualty
   figures and claims, each with its evidence.
+- ``parquet``: the incidents table as it is stored (readable column names,
+  perpetrators as a JSON string), written in row groups of PARQUET_ROWS so
+  memory stays flat; needs a file, not stdout.
 """
 
 from __future__ import annotations
@@ -173,4 +176,43 @@ def export(store: Any, incidents: Iterable[dict[str, Any]], fmt: str, out: IO[st
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-EXPORT_FORMATS = ("acled", "ucdp", "gtd", "geojson", "jsonl")
+EXPORT_FORMATS = ("acled", "ucdp", "gtd", "geojson", "jsonl", "parquet")
+PARQUET_ROWS = 10_000
+# Stored column types; every other column is text.
+PARQUET_INTEGERS = {"id", "geonameid", "geo_precision", "killed_low", "killed_best", "killed_high",
+                    "killed_acled", "wounded_low", "wounded_best", "wounded_high",
+                    "competing_claims", "source_count"}
+PARQUET_FLOATS = {"latitude", "longitude"}
+
+
+def write_parquet(incidents: Iterable[dict[str, Any]], path: str) -> int:
+    """Write incidents to a Parquet file a row group at a time; return the count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer, schema, batch, count = None, None, [], 0
+
+    def flush() -> None:
+        nonlocal writer
+        table = pa.Table.from_pylist(batch, schema=schema)
+        if writer is None:
+            writer = pq.ParquetWriter(path, schema)
+        writer.write_table(table)
+        batch.clear()
+
+    for incident in incidents:
+        row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+               for k, v in incident.items()}
+        if schema is None:
+            schema = pa.schema([(k, pa.int64() if k in PARQUET_INTEGERS else
+                                 pa.float64() if k in PARQUET_FLOATS else pa.string()) for k in row])
+        batch.append({k: (v if k in PARQUET_INTEGERS | PARQUET_FLOATS or v is None else str(v))
+                      for k, v in row.items()})
+        count += 1
+        if len(batch) >= PARQUET_ROWS:
+            flush()
+    if batch:
+        flush()
+    if writer is not None:
+        writer.close()
+    return count
