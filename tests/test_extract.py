@@ -430,3 +430,13 @@ def test_sentence_case_keeps_bracketed_acronyms_and_quoted_names_and_every_offse
     cased = sentence_case(text)
     assert cased == 'The group "Red Dawn" (RDF) struck again. Police said so.'
     assert len(cased) == len(text)
+
+
+def test_extract_an_event_that_leaves_the_dead_is_no_background(run_text):
+    # "leave" names what people fled ("left the fighting behind") only when the event is its object.
+    doc = run_text("Artillery shelling on the town of Ariha on Tuesday left 14 dead, medics said.",
+                   date(2016, 5, 4))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Ariha", 14)]
+    doc = run_text("Hundreds of families left the shelling behind and reached Ariha on Tuesday, medics said.",
+                   date(2016, 5, 4))
+    assert doc.incidents == ()

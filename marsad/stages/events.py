@@ -125,8 +125,13 @@ BACKGROUND_VERBS = frozenset({"flee", "escape", "leave", "avoid", "survive", "di
 
 
 def background(token: Any) -> bool:
-    """Say whether an event word names what people fled, not an event the report is about."""
+    """Say whether an event word names what people fled, not an event the report is about.
+
+    The event as the verb's subject is the report's own: "air strikes left 51 dead".
+    """
     clause = syntax.clause_of(token)
+    if token.dep_ == "nsubj" and token.head == clause:
+        return False
     return clause != token and clause.lemma_.lower() in BACKGROUND_VERBS
 
 
