@@ -180,3 +180,11 @@ def test_geoparse_a_national_capital_outranks_a_small_namesake_in_the_focus_coun
     text = "Storms hit Dallas, Houston and Tulsa on Monday, and flights to London were cancelled."
     (london,) = [t for t in parse(text, pipeline) if t["name"] == "London"]
     assert london["country"] == "GB"
+
+
+def test_geoparse_a_name_listed_with_states_is_a_state(pipeline):
+    text = "Tech firms moved jobs from western states such as California or Washington to Texas."
+    found = {t["name"]: t for t in parse(text, pipeline)}
+    assert (found["Washington"]["feature"], found["Washington"]["admin1"]) == ("A", "Washington")
+    (alone,) = parse("Officials in Washington said the sanctions would stay.", pipeline)
+    assert alone["feature"] == "P"

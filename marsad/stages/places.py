@@ -22,8 +22,8 @@ from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
 from marsad.stages.recognise import DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, recognise, split_list
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
-                                   code_like, country_votes, focus_of, name_key, nearby, own_name, own_votes,
-                                   plausible, rank)
+                                   code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
+                                   own_name, own_votes, plausible, rank)
 from marsad.stages.toponyms import inner_spans, modifier_spans, region, region_adjective
 
 MILES_KM = 1.609344
@@ -92,13 +92,11 @@ class PlacesStage:
         anchors = tuple(e for e in first if e is not None and (
             (e.feature == "P" and e.population >= ANCHOR_POPULATION)
             or e.feature_code in ("ADM1", "ADM2")))
-        places = []
-        for candidate in candidates:
-            entry = self.resolve(candidate, focus_of_name[name_key(candidate)], anchors)
-            if entry is not None and plausible(entry, candidate,
-                                               towns - own_towns[name_key(candidate)] + named):
-                places.append(locate(doc.text, candidate, entry))
-        return places
+        chosen = [(c, self.resolve(c, focus_of_name[name_key(c)], anchors)) for c in candidates]
+        chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
+        return [locate(doc.text, candidate, entry) for candidate, entry in chosen
+                if entry is not None and plausible(entry, candidate,
+                                                   towns - own_towns[name_key(candidate)] + named)]
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:

@@ -190,3 +190,29 @@ def focus_of(places: tuple[Place, ...], towns_only: bool = False) -> str | None:
         located = [p for p in located if not p.entry.feature_code.startswith("PCL")] or located
     counts = Counter(p.entry.country for p in located)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def level_with_conjuncts(parsed: Any, chosen: list[tuple[Candidate, GeoEntry | None]],
+                         options: Any) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Read a name listed with admin1 regions as the region of its name: "California or Washington".
+
+    Names joined by "and"/"or" are of one kind; a town reading beside a
+    state's is swapped for the state of that name in the same country.
+    """
+    by_token = {}
+    for n, (candidate, _) in enumerate(chosen):
+        span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is not None:
+            by_token[span.root.i] = n
+    result = list(chosen)
+    for i, n in by_token.items():
+        candidate, entry = chosen[n]
+        if entry is None or entry.feature != "P":
+            continue
+        peers = [chosen[by_token[t.i]][1] for t in parsed[i].conjuncts if t.i in by_token]
+        regions = {p.country for p in peers if p is not None and p.feature_code == "ADM1"}
+        same = [e for e in options(candidate) if e.feature_code == "ADM1" and e.country in regions
+                and own_name(e, candidate.name)]
+        if same:
+            result[n] = (candidate, same[0])
+    return result
