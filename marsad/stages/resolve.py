@@ -127,7 +127,7 @@ def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
     """Favour a town or site near another place the report names, or in a region it names.
 
     Within NEARBY_KM of a named city, or inside a named admin1 or admin2
-    region ("Jableh, Latakia province"). Regions themselves get no bonus: a
+    region ("Ariha, Idlib province"). Regions themselves get no bonus: a
     city would otherwise pull its own namesake province.
     """
     if entry.feature == "A":
