@@ -103,15 +103,15 @@ class PlacesStage:
             return doc
         recognised = list(recognise(doc.parsed, self.bare_possessive))
         places = tuple(self.find(doc, recognised))
-        extras = {**doc.extras, "focus": focus_of(places), "town_focus": focus_of(places, towns_only=True)}
-        return doc.with_(places=places, mentions=tuple(self.mentions(doc, places, recognised)),
+        focus = focus_of(places)
+        extras = {**doc.extras, "focus": focus, "town_focus": focus_of(places, towns_only=True)}
+        return doc.with_(places=places, mentions=tuple(self.mentions(doc, places, recognised, focus)),
                          extras=extras)
 
-    def mentions(self, doc: Document, places: tuple[Place, ...],
-                 recognised: list[Candidate]) -> list[Place]:
+    def mentions(self, doc: Document, places: tuple[Place, ...], recognised: list[Candidate],
+                 doc_focus: str | None) -> list[Place]:
         """Find the place names that are no event's place: regions, demonyms, names in names."""
         parsed = doc.parsed
-        doc_focus = focus_of(places)
         covered = {t.i for p in places for t in parsed.char_span(p.span.start, p.span.end,
                                                                   alignment_mode="expand") or ()}
         found = []
