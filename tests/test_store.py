@@ -194,3 +194,70 @@ def test_store_exports_parquet_in_row_groups_that_read_back(store, tmp_path, mon
     rows = table.to_pylist()
     assert [r["location"] for r in rows] == ["Kirkuk", "Mosul"]
     assert rows[0]["killed_best"] == 12 and json.loads(rows[0]["perpetrators"])[0]["name"] == "Islamic State"
+
+
+def test_store_keeps_other_categories_attack_detail_and_exports_them_to_gtd(store):
+    doc = add(store, "a", "text a")
+    result = bombing("a", "2024-03-04", KIRKUK, (9, 9), "police", "Islamic State")
+    spans = result["incidents"][0]["evidence"]
+    result["incidents"][0]["attack"] = {
+        "attack_types": [{"type": "Bombing/Explosion", "evidence": spans}],
+        "weapons": [{"type": "Explosives", "subtype": "Vehicle", "evidence": spans}],
+        "targets": [{"type": "Refugees/IDPs", "evidence": spans}, {"type": "Police", "evidence": spans}],
+        "suicide": {"value": True, "evidence": spans}, "coordinated": {"value": False, "evidence": []},
+        "blasts": None, "attackers": {"count": 2, "evidence": spans}}
+    result["casualty_reports"][0]["attackers_killed"] = {"low": 2, "high": 2, "qualifier": None}
+    result["other_casualty_reports"] = [{"incident": "a:i1", "source": "police", "time": None, "evidence": spans,
+                                         "killed": None, "wounded": None, "counted": {"abducted": "civilians"},
+                                         "abducted": {"low": 4, "high": 4, "qualifier": None}}]
+    store.save(doc, result, (), "t")
+    incident = next(incidents(store))
+    assert json.loads(incident["other_figures"])["abducted"]["best"] == 4
+    assert json.loads(incident["other_figures"])["attackers_killed"]["best"] == 2
+    assert incident["killed_best"] == 9        # the attackers' dead are not the victims' toll
+    stored = store.db.query("SELECT counted, other_figures FROM casualty_reports ORDER BY id")
+    assert [json.loads(r["counted"]) for r in stored] == [{}, {"abducted": "civilians"}]
+    out = io.StringIO()
+    export(store, incidents(store), "gtd", out)
+    gtd = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (gtd["nkillter"], gtd["nhostkid"], gtd["nperps"], gtd["suicide"], gtd["multiple"]) == \
+        ("2", "4", "2", "1", "0")
+    assert (gtd["weaptype1_txt"], gtd["weapsubtype1_txt"], gtd["attacktype1_txt"]) == \
+        ("Explosives", "Vehicle", "Bombing/Explosion")
+    assert (gtd["targtype1_txt"], gtd["targtype2_txt"]) == ("Private Citizens & Property", "Police")
+
+
+def test_store_leaves_a_partial_figure_out_when_another_source_gives_the_whole_toll(store):
+    first, second = add(store, "a", "text a"), add(store, "b", "text b")
+    partial = bombing("a", "2024-03-04", KIRKUK, (5, 5), "hospital")
+    partial["casualty_reports"][0]["partial"] = True        # "five children were among the dead"
+    store.save(first, partial, (), "t")
+    store.save(second, bombing("b", "2024-03-04", KIRKUK, (20, 20), "police"), (), "t")
+    incident = next(incidents(store))
+    assert (incident["killed_low"], incident["killed_best"], incident["killed_acled"]) == (20, 20, 20)
+
+
+def test_store_of_an_older_schema_is_brought_up_to_date(tmp_path):
+    from marsad.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    location = str(tmp_path / "old.db")
+    with Store.open(location) as store:          # take the new columns away again: an older store
+        for statement in MIGRATIONS[1]:
+            table, column = statement.split()[2], statement.split()[5]
+            store.db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        store.db.execute("UPDATE store_info SET value = '1' WHERE key = 'schema_version'")
+    with Store.open(location) as store:
+        assert store.db.execute("SELECT value FROM store_info")[0][0] == str(SCHEMA_VERSION)
+        doc = add(store, "a", "text a")
+        store.save(doc, bombing("a", "2024-03-04", KIRKUK, (3, 3)), (), "t")
+        assert next(incidents(store))["other_figures"] == "{}"
+
+
+def test_store_of_a_newer_schema_is_refused_with_one_line(tmp_path):
+    from marsad.store.db import StoreError
+
+    location = str(tmp_path / "new.db")
+    with Store.open(location) as store:
+        store.db.execute("UPDATE store_info SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="store schema 99"):
+        Store.open(location)

@@ -10,7 +10,11 @@ as marsad knows them; a column marsad cannot know is left empty, never guessed.
   ``date_prec`` 1; only incidents with at least one death, as in GED.
 - ``gtd``: ``eventid`` as YYYYMMDD + a four-digit serial, ``claimed`` and
   ``compclaim`` (1 yes, 0 no, empty when nobody claimed), ``gname``/``gname2``,
-  ``guncertain1``; only violent event types, not protests or strategic developments.
+  ``guncertain1``; attack, weapon and target types from the attack detail the
+  sources state (the attack type from the sub-event type where they state
+  none), ``suicide`` and ``multiple`` (a coordinated attack), ``nperps``,
+  ``nkillter`` (the attackers' own dead) and ``nhostkid`` (people abducted);
+  only violent event types, not protests or strategic developments.
 - ``geojson``: one Point Feature per incident with a place.
 - ``jsonl``: one incident per line with every source's reports, casualty
   figures and claims, each with its evidence.
@@ -100,23 +104,46 @@ ATTACK_TYPES = {
 }
 
 
+# marsad's target types that GTD files under another of its types.
+GTD_TARGETS = {"Health": "Private Citizens & Property", "Refugees/IDPs": "Private Citizens & Property"}
+
+
 def gtd_row(i: dict[str, Any], serial: int) -> dict[str, Any]:
     where = country(i["country"])
     perpetrators = i["perpetrators"]
     claimed = bool(i["claimed_by"])
     day = i["event_date"] or "0000-00-00"
+    attack = json.loads(i["attack"]) if i.get("attack") else {}
+    attack_types = attack.get("attack_types") or [ATTACK_TYPES.get(i["sub_event_type"], "Unknown")]
+    weapons = attack.get("weapons") or []
+    targets = list(dict.fromkeys(GTD_TARGETS.get(t, t) for t in attack.get("targets") or []))
+    other = json.loads(i.get("other_figures") or "{}")
+
+    def nth(values: list, n: int, key: str | None = None) -> Any:
+        return (values[n][key] if key else values[n]) if len(values) > n else None
+
+    def best(kind: str) -> int | None:
+        return (other.get(kind) or {}).get("best")
+
     return {
         "eventid": f"{day.replace('-', '')}{serial:04d}", "iyear": int(day[:4]), "imonth": int(day[5:7]),
         "iday": int(day[8:10]), "country_txt": where.name if where else i["country"],
         "provstate": i["admin1"], "city": i["location"], "latitude": i["latitude"], "longitude": i["longitude"],
         "specificity": i["geo_precision"] or 5,
-        "attacktype1_txt": ATTACK_TYPES.get(i["sub_event_type"], "Unknown"),
+        "multiple": int(bool(attack.get("coordinated"))) if attack else None,
+        "suicide": int(bool(attack.get("suicide"))) if attack else None,
+        "attacktype1_txt": attack_types[0], "attacktype2_txt": nth(attack_types, 1),
+        "targtype1_txt": nth(targets, 0), "targtype2_txt": nth(targets, 1),
         "gname": perpetrators[0]["name"] if perpetrators else "Unknown",
         "guncertain1": int(perpetrators[0]["status"] in STATUS_UNCERTAIN) if perpetrators else None,
         "gname2": perpetrators[1]["name"] if len(perpetrators) > 1 else None,
+        "nperps": attack.get("attackers"),
         "claimed": int(claimed), "compclaim": int(bool(i["competing_claims"])) if claimed else None,
         "claimed_by": i["claimed_by"],
-        "nkill": i["killed_best"], "nwound": i["wounded_best"],
+        "weaptype1_txt": nth(weapons, 0, "type"), "weapsubtype1_txt": nth(weapons, 0, "subtype"),
+        "weaptype2_txt": nth(weapons, 1, "type"), "weapsubtype2_txt": nth(weapons, 1, "subtype"),
+        "nkill": i["killed_best"], "nkillter": best("attackers_killed"), "nwound": i["wounded_best"],
+        "nhostkid": best("abducted"),
         "scite1": i["sources"], "dbsource": "marsad",
     }
 
@@ -151,10 +178,14 @@ def write_geojson(incidents: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
+JSON_COLUMNS = ("other_figures", "attack")     # stored as JSON text
+
+
 def write_jsonl(store: Any, incidents: Iterable[dict[str, Any]], out: IO[str]) -> int:
     count = 0
     for i in incidents:
-        out.write(json.dumps({**i, **sources(store, i["id"])}, ensure_ascii=False) + "\n")
+        decoded = {k: json.loads(i[k]) if i.get(k) else None for k in JSON_COLUMNS}
+        out.write(json.dumps({**i, **decoded, **sources(store, i["id"])}, ensure_ascii=False) + "\n")
         count += 1
     return count
 

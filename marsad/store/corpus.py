@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from marsad.store.db import Database
 from marsad.store.merge import Figure, Sighting, best_incident, merged_perpetrators, most_common, \
@@ -135,6 +135,7 @@ def summarise(members: list[dict], found: dict[str, list[Figure]], claims: list[
                          if (m["geo_precision"] or 9) == precise), tie=first)
     where = next(m for m in members if (m["geonameid"], m["location"]) == place) if place else members[0]
     killed, wounded = (reconcile_figures(found[k]) or {} for k in ("killed", "wounded"))
+    attack = merged_attack(members)
     claimed = sorted({actor for kind, actor in claims if kind == "claim"})
     documents = list(dict.fromkeys(m["document"] for m in members))
     published = [m["published"] for m in members if m["published"]]
@@ -150,6 +151,9 @@ def summarise(members: list[dict], found: dict[str, list[Figure]], claims: list[
         "killed_high": killed.get("high"), "killed_acled": killed.get("acled"),
         "wounded_low": wounded.get("low"), "wounded_best": wounded.get("best"),
         "wounded_high": wounded.get("high"),
+        "other_figures": json.dumps({kind: reconcile_figures(given) for kind, given in found.items()
+                                     if kind not in ("killed", "wounded") and given}),
+        "attack": json.dumps(attack, ensure_ascii=False) if attack else None,
         "claimed_by": "; ".join(claimed) or None,
         "competing_claims": int(len(claimed) > 1 or any(m["competing_claims"] for m in members)),
         "source_count": len(documents), "sources": "; ".join(documents),
@@ -162,7 +166,7 @@ def first(values: Iterable) -> Any:
 
 
 def figures(db: Database, incident_id: int, members: list[dict]) -> dict[str, list[Figure]]:
-    """Return every killed and wounded figure given for the incident, one source per speaker."""
+    """Return every figure of each category given for the incident, one source per speaker."""
     rows = db.query(
         "SELECT cr.*, d.name AS document, d.published,"
         " (SELECT min(e.start_offset) FROM evidence e WHERE e.record_type = 'casualty_report'"
@@ -174,17 +178,41 @@ def figures(db: Database, incident_id: int, members: list[dict]) -> dict[str, li
     for r in rows:
         # An unnamed source in one report is not the same speaker as in another.
         source = r["source"] or f"({r['document']})"
-        for kind in found:
-            if r[f"{kind}_low"] is not None or r[f"{kind}_high"] is not None:
-                found[kind].append(Figure(source, r[f"{kind}_low"], r[f"{kind}_high"],
-                                          r[f"{kind}_qualifier"], r["reported_at"] or r["published"],
-                                          r["offset_"] or 0))
-    for kind in found:
+        given = {kind: {"low": r[f"{kind}_low"], "high": r[f"{kind}_high"], "qualifier": r[f"{kind}_qualifier"]}
+                 for kind in ("killed", "wounded")}
+        for kind, value in {**given, **json.loads(r["other_figures"] or "{}")}.items():
+            if value["low"] is not None or value["high"] is not None:
+                found.setdefault(kind, []).append(Figure(
+                    source, value["low"], value["high"], value["qualifier"],
+                    r["reported_at"] or r["published"], r["offset_"] or 0, bool(r["partial"])))
+    for kind in ("killed", "wounded"):
         if not found[kind]:     # the incident's own figure where no casualty report was kept
             found[kind] = [Figure(f"({m['document']})", m[f"{kind}_low"], m[f"{kind}_high"], None,
                                   m["published"], 0)
                            for m in members if m[f"{kind}_low"] is not None or m[f"{kind}_high"] is not None]
     return found
+
+
+def merged_attack(members: list[dict]) -> dict[str, Any] | None:
+    """Union the GTD attack detail the sources give: every stated type, weapon and target
+    once, in the order first given; a flag set by any source; the highest count."""
+    details = [json.loads(m["attack"]) for m in members if m.get("attack")]
+    if not details:
+        return None
+
+    def union(key: str, value: Callable[[dict], Any]) -> list:
+        return list(dict.fromkeys(value(f) for d in details for f in d.get(key) or [] if f))
+
+    def count(key: str) -> int | None:
+        return max((d[key]["count"] for d in details if d.get(key)), default=None)
+
+    return {"attack_types": union("attack_types", lambda f: f["type"]),
+            "weapons": [{"type": kind, "subtype": sub}
+                        for kind, sub in union("weapons", lambda f: (f["type"], f["subtype"]))],
+            "targets": union("targets", lambda f: f["type"]),
+            "suicide": any(d["suicide"]["value"] for d in details),
+            "coordinated": any(d["coordinated"]["value"] for d in details),
+            "blasts": count("blasts"), "attackers": count("attackers")}
 
 
 def claimants(db: Database, incident_id: int) -> list[tuple[str, str]]:

@@ -125,6 +125,7 @@ class Figure:
     qualifier: str | None
     reported_at: str | None     # ISO time, else the document's publication day
     offset: int
+    partial: bool = False       # counts part of a toll ("including five children")
 
 
 def as_report(figure: Figure) -> CasualtyReport:
@@ -142,10 +143,15 @@ def parse_moment(value: str | None) -> datetime | None:
 
 
 def reconcile_figures(figures: list[Figure]) -> dict[str, int | None] | None:
-    """Reconcile every source's figures across documents (newest per source wins)."""
+    """Reconcile every source's figures across documents (newest per source wins).
+
+    As within one report (``marsad.reconcile.whole_tolls``), figures that count
+    part of a toll stay out when any source gives a whole one.
+    """
     usable = [f for f in figures if f.low is not None or f.high is not None]
     if not usable:
         return None
+    usable = [f for f in usable if not f.partial] or usable
     return reconcile([as_report(f) for f in usable], lambda r: r.killed)
 
 

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
+from marsad.export.contract import EXTRA_CATEGORIES
 from marsad.store.db import Database
 from marsad.store.merge import Sighting
 
@@ -36,7 +37,7 @@ def write(db: Database, document_id: int, result: dict[str, Any]) -> list[Sighti
         ids[incident["id"]] = row_id
         evidence += _evidence(document_id, "report_incident", row_id, incident)
         sightings.append(sighting(row_id, document_id, incident))
-    for report in result.get("casualty_reports", []):
+    for report in [*result.get("casualty_reports", []), *result.get("other_casualty_reports", [])]:
         row_id = _casualty_report(db, document_id, ids.get(report["incident"]), report)
         evidence += _evidence(document_id, "casualty_report", row_id, report)
     for claim in [*result.get("claims", []), *result.get("false_statements", [])]:
@@ -70,7 +71,8 @@ def _incident(db: Database, document_id: int, incident: dict[str, Any]) -> int:
         "INSERT INTO report_incidents (document_id, local_id, event_date, event_type, sub_event_type,"
         " location, location_mention, latitude, longitude, country, admin1, admin2, geonameid,"
         " geo_precision, perpetrators, killed_low, killed_best, killed_high, wounded_low, wounded_best,"
-        " wounded_high, competing_claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " wounded_high, competing_claims, attack)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (document_id, incident["id"], incident.get("date"), incident["event_type"],
          incident.get("sub_event_type"), where.get("name"), where.get("mention"), where.get("lat"),
          where.get("lon"), where.get("country"), where.get("admin1"), where.get("admin2"),
@@ -78,7 +80,8 @@ def _incident(db: Database, document_id: int, incident: dict[str, Any]) -> int:
          json.dumps(incident.get("perpetrators", []), ensure_ascii=False),
          _figure(killed, "low"), _figure(killed, "best"), _figure(killed, "high"),
          _figure(wounded, "low"), _figure(wounded, "best"), _figure(wounded, "high"),
-         int(bool(incident.get("competing_claims")))))
+         int(bool(incident.get("competing_claims"))),
+         json.dumps(incident["attack"], ensure_ascii=False) if incident.get("attack") else None))
 
 
 def _casualty_report(db: Database, document_id: int, incident_row: int | None,
@@ -86,12 +89,18 @@ def _casualty_report(db: Database, document_id: int, incident_row: int | None,
     killed, wounded = report.get("killed"), report.get("wounded")
     return db.insert(
         "INSERT INTO casualty_reports (document_id, report_incident_id, source, killed_low, killed_high,"
-        " killed_qualifier, wounded_low, wounded_high, wounded_qualifier, reported_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " killed_qualifier, wounded_low, wounded_high, wounded_qualifier, reported_at, other_figures,"
+        " counted, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (document_id, incident_row, report.get("source"),
          _figure(killed, "low"), _figure(killed, "high"), _figure(killed, "qualifier"),
          _figure(wounded, "low"), _figure(wounded, "high"), _figure(wounded, "qualifier"),
-         report.get("time")))
+         report.get("time"), json.dumps(other_figures(report), ensure_ascii=False),
+         json.dumps(report.get("counted") or {}, ensure_ascii=False), int(bool(report.get("partial")))))
+
+
+def other_figures(report: dict[str, Any]) -> dict[str, dict]:
+    """The figures of categories other than killed and wounded, as the contract gives them."""
+    return {key: report[key] for key in EXTRA_CATEGORIES if report.get(key)}
 
 
 def _claim(db: Database, document_id: int, claim: dict[str, Any]) -> int:

@@ -10,14 +10,18 @@ same queries and exports work on either; times are ISO text in UTC.
 - ``incidents``: the corpus incident, one per real event, merged over the
   report incidents that describe it (``report_incidents.incident_id``).
 - ``casualty_reports`` and ``claims``: each as one document gives it, tied to
-  the report incident (and through it to the corpus incident).
+  the report incident (and through it to the corpus incident). Killed and
+  wounded have columns of their own; the other categories (missing,
+  abducted, arrested, displaced, the attackers' own dead) are a JSON object
+  in ``other_figures``, who was counted in ``counted``.
+- ``attack`` (report and corpus incidents): the GTD attack detail as JSON.
 - ``evidence``: the sentence(s) behind every report incident, casualty report
   and claim, as offsets into ``documents.text``.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS store_info (
@@ -62,6 +66,8 @@ CREATE TABLE IF NOT EXISTS incidents (
     wounded_low INTEGER,
     wounded_best INTEGER,
     wounded_high INTEGER,
+    other_figures TEXT NOT NULL DEFAULT '{{}}',
+    attack TEXT,
     claimed_by TEXT,
     competing_claims INTEGER NOT NULL DEFAULT 0,
     source_count INTEGER NOT NULL DEFAULT 0,
@@ -93,7 +99,8 @@ CREATE TABLE IF NOT EXISTS report_incidents (
     wounded_low INTEGER,
     wounded_best INTEGER,
     wounded_high INTEGER,
-    competing_claims INTEGER NOT NULL DEFAULT 0
+    competing_claims INTEGER NOT NULL DEFAULT 0,
+    attack TEXT
 );
 CREATE TABLE IF NOT EXISTS casualty_reports (
     id {pk},
@@ -106,7 +113,10 @@ CREATE TABLE IF NOT EXISTS casualty_reports (
     wounded_low INTEGER,
     wounded_high INTEGER,
     wounded_qualifier TEXT,
-    reported_at TEXT
+    reported_at TEXT,
+    other_figures TEXT NOT NULL DEFAULT '{{}}',
+    counted TEXT NOT NULL DEFAULT '{{}}',
+    partial INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS claims (
     id {pk},
@@ -147,6 +157,17 @@ CREATE INDEX IF NOT EXISTS claim_incidents_incident ON claim_incidents(report_in
 CREATE INDEX IF NOT EXISTS evidence_record ON evidence(record_type, record_id);
 CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document_id)
 """
+
+# What turns a store of each older schema version into the next one. Records
+# written before keep empty new columns until ``marsad reprocess``.
+MIGRATIONS = {
+    1: ["ALTER TABLE incidents ADD COLUMN other_figures TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE incidents ADD COLUMN attack TEXT",
+        "ALTER TABLE report_incidents ADD COLUMN attack TEXT",
+        "ALTER TABLE casualty_reports ADD COLUMN other_figures TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE casualty_reports ADD COLUMN counted TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE casualty_reports ADD COLUMN partial INTEGER NOT NULL DEFAULT 0"],
+}
 
 PRIMARY_KEYS = {
     "sqlite": "INTEGER PRIMARY KEY",

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 from marsad.model import Document
 from marsad.store import corpus, records
 from marsad.store.db import Database, connect
-from marsad.store.schema import SCHEMA_VERSION, statements
+from marsad.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 PENDING, DONE, FAILED = "pending", "done", "failed"
 
@@ -75,14 +75,23 @@ class Store:
         self.close()
 
     def _check_version(self) -> None:
+        """Stamp a new store with the schema version; bring an older one up to it."""
         rows = self.db.execute("SELECT value FROM store_info WHERE key = 'schema_version'")
         if not rows:
             self.db.execute("INSERT INTO store_info (key, value) VALUES ('schema_version', ?)",
                             (str(SCHEMA_VERSION),))
-        elif rows[0][0] != str(SCHEMA_VERSION):
+            return
+        version = int(rows[0][0])
+        if version > SCHEMA_VERSION or any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION)):
             from marsad.store.db import StoreError
-            raise StoreError(f"{self.db.location}: store schema {rows[0][0]}, "
+            raise StoreError(f"{self.db.location}: store schema {version}, "
                              f"this marsad reads {SCHEMA_VERSION}")
+        for step in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[step]:
+                self.db.execute(statement)
+        if version != SCHEMA_VERSION:
+            self.db.execute("UPDATE store_info SET value = ? WHERE key = 'schema_version'",
+                            (str(SCHEMA_VERSION),))
 
     # -- documents ---------------------------------------------------------
 
