@@ -146,6 +146,7 @@ class Role:
     role: str
     evidence: tuple[Span, ...]
     status: str | None = None       # a perpetrator's: claimed | reported | accused | suspected
+    type: str | None = None         # ACLED actor type ("State forces"), when known
 
 
 @dataclass(frozen=True)

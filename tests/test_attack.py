@@ -125,6 +125,9 @@ def test_roles_perpetrator_claimant_source(run_text):
     perpetrator = next(r for r in incident.roles if r.role == "perpetrator" and r.actor == "al-Shabaab")
     assert perpetrator.status == "claimed"
     assert doc.text[perpetrator.evidence[0].start:].startswith("Al-Shabab claimed")
+    kinds = {(r.role, r.actor): r.type for r in incident.roles}
+    assert kinds[("perpetrator", "al-Shabaab")] == "Rebel group"
+    assert kinds[("target", "Military Forces of Somalia")] == "State forces"
 
 
 def test_attack_in_contract_and_summary(run_text):

@@ -227,6 +227,23 @@ def test_store_keeps_other_categories_attack_detail_and_exports_them_to_gtd(stor
     assert (gtd["targtype1_txt"], gtd["targtype2_txt"]) == ("Private Citizens & Property", "Police")
 
 
+def test_store_exports_acled_actor2_and_interaction_codes_from_the_roles(store):
+    doc = add(store, "a", "text a")
+    result = bombing("a", "2024-03-04", KIRKUK, (4, 4), "police", "Islamic State")
+    result["incidents"][0]["roles"] = [
+        {"actor": "Islamic State", "role": "perpetrator", "status": "claimed", "type": "Rebel group"},
+        {"actor": "Police Forces of Iraq", "role": "target", "status": None, "type": "State forces"},
+        {"actor": "Civilians (Iraq)", "role": "target", "status": None, "type": "Civilians"},
+        {"actor": "Iraqi police", "role": "source", "status": None, "type": "State forces"}]
+    store.save(doc, result, (), "t")
+    out = io.StringIO()
+    export(store, incidents(store), "acled", out)
+    acled = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (acled["actor1"], acled["inter1"], acled["actor2"], acled["inter2"], acled["interaction"]) == \
+        ("Islamic State", "2", "Police Forces of Iraq", "1", "12")
+    assert acled["assoc_actor_2"] == "Civilians (Iraq)"
+
+
 def test_store_leaves_a_partial_figure_out_when_another_source_gives_the_whole_toll(store):
     first, second = add(store, "a", "text a"), add(store, "b", "text b")
     partial = bombing("a", "2024-03-04", KIRKUK, (5, 5), "hospital")

@@ -47,7 +47,7 @@ def incident_json(doc: Document, incident: Incident) -> dict[str, Any]:
             "related": list(incident.related), "competing_claims": incident.competing_claims,
             "evidence": evidence(doc, incident.evidence),
             "attack": attack_json(doc, incident.attack),
-            "roles": [{"actor": r.actor, "role": r.role, "status": r.status,
+            "roles": [{"actor": r.actor, "role": r.role, "status": r.status, "type": r.type,
                        "evidence": evidence(doc, r.evidence)} for r in incident.roles]}
 
 

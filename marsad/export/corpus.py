@@ -4,7 +4,10 @@ Each tabular format uses its own column names and conventions, filled as far
 as marsad knows them; a column marsad cannot know is left empty, never guessed.
 
 - ``acled``: ``fatalities`` is the conservative figure (the lowest source's
-  best), ``geo_precision`` 1-3, ``event_date`` ISO, ``source`` the documents.
+  best), ``geo_precision`` 1-3, ``event_date`` ISO, ``source`` the documents;
+  ``actor1`` the first perpetrator, ``actor2`` the first target, ``inter1`` and
+  ``inter2`` ACLED's numeric codes of their actor types (empty where the type
+  is not known), ``interaction`` the two codes, lower first.
 - ``ucdp``: GED's ``best``/``low``/``high`` (an open-ended "at least" gives no
   higher bound, so ``high`` falls back to ``best``), ``where_prec`` 1-6,
   ``date_prec`` 1; only incidents with at least one death, as in GED.
@@ -45,9 +48,35 @@ def names(perpetrators: list[dict]) -> list[str]:
     return [p["name"] for p in perpetrators]
 
 
+# ACLED's numeric codes of its actor types (inter1, inter2).
+INTER_CODES = {"State forces": 1, "Rebel group": 2, "Political militia": 3, "Identity militia": 4,
+               "Rioters": 5, "Protesters": 6, "Civilians": 7, "External/Other forces": 8}
+
+
+def role_players(i: dict[str, Any], role: str) -> list[dict]:
+    return [r for r in json.loads(i.get("roles") or "[]") if r["role"] == role]
+
+
+def inter(actor: str | None, roles: list[dict]) -> int | None:
+    kind = next((r.get("type") for r in roles if r["actor"] == actor), None)
+    return INTER_CODES.get(kind) if kind else None
+
+
+def interaction(first: int | None, second: int | None) -> int | None:
+    """ACLED's interaction code: both actor types' codes, the lower first (17: state forces and
+    civilians); one actor alone is its code then 0 (10: state forces alone)."""
+    if first is None:
+        return None
+    return first * 10 if second is None else min(first, second) * 10 + max(first, second)
+
+
 def acled_row(i: dict[str, Any]) -> dict[str, Any]:
     where = country(i["country"])
     actors = names(i["perpetrators"])
+    targets = [r["actor"] for r in role_players(i, "target") if r["actor"] not in actors]
+    actor1, actor2 = (actors[0] if actors else None), (targets[0] if targets else None)
+    inter1 = inter(actor1, role_players(i, "perpetrator"))
+    inter2 = inter(actor2, role_players(i, "target"))
     event_type = i["event_type"]
     disorder = ("Demonstrations" if event_type in ("Protests", "Riots") else
                 "Strategic developments" if event_type == "Strategic developments" else "Political violence")
@@ -56,8 +85,11 @@ def acled_row(i: dict[str, Any]) -> dict[str, Any]:
         "event_date": i["event_date"], "year": i["event_date"][:4] if i["event_date"] else None,
         "time_precision": 1 if i["event_date"] else 3, "disorder_type": disorder,
         "event_type": event_type, "sub_event_type": i["sub_event_type"],
-        "actor1": actors[0] if actors else None, "assoc_actor_1": "; ".join(actors[1:]) or None,
-        "actor2": None, "civilian_targeting": "Civilian targeting"
+        "actor1": actor1, "assoc_actor_1": "; ".join(actors[1:]) or None, "inter1": inter1,
+        "actor2": actor2, "assoc_actor_2": "; ".join(targets[1:]) or None,
+        "inter2": inter2 if actor2 else None,
+        "interaction": interaction(inter1, inter2) if actor1 and (inter2 or not actor2) else None,
+        "civilian_targeting": "Civilian targeting"
         if event_type == "Violence against civilians" else None,
         "iso": int(where.numeric) if where else None, "country": where.name if where else i["country"],
         "admin1": i["admin1"], "admin2": i["admin2"], "location": i["location"],
@@ -84,7 +116,8 @@ def ucdp_row(i: dict[str, Any]) -> dict[str, Any]:
         "id": i["id"], "year": i["event_date"][:4] if i["event_date"] else None,
         "type_of_violence": 3 if i["event_type"] == "Violence against civilians" else None,
         "side_a": actors[0] if actors else None, "side_b": "Civilians"
-        if i["event_type"] == "Violence against civilians" else None,
+        if i["event_type"] == "Violence against civilians" else
+        next((r["actor"] for r in role_players(i, "target") if r["actor"] not in actors), None),
         "number_of_sources": i["source_count"], "source_article": i["sources"],
         "where_prec": where_prec(i), "where_coordinates": i["location"],
         "adm_1": i["admin1"], "adm_2": i["admin2"], "latitude": i["latitude"], "longitude": i["longitude"],
@@ -178,7 +211,7 @@ def write_geojson(incidents: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
-JSON_COLUMNS = ("other_figures", "attack")     # stored as JSON text
+JSON_COLUMNS = ("other_figures", "attack", "roles")     # stored as JSON text
 
 
 def write_jsonl(store: Any, incidents: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -5,7 +5,8 @@ the incident (event sentences, claims, casualty reports). Targets come from
 the attack detail: an actor the registry names inside the target's words
 ("attacked a Syrian army checkpoint"), else the state or civilians of the
 incident's country as ACLED names them ("Police Forces of Iraq",
-"Civilians (Nigeria)").
+"Civilians (Nigeria)"). Each role carries its actor's ACLED type where known,
+which the ACLED export turns into ``inter1``/``inter2``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,17 @@ class RolesStage:
     assigns: tuple[str, ...] = ("incidents",)
 
     def find(self, doc: Document) -> list[Incident]:
-        return [replace(i, roles=tuple(unique(self.roles(doc, i)))) for i in doc.incidents]
+        return [replace(i, roles=tuple(self.typed(doc, r) for r in unique(self.roles(doc, i))))
+                for i in doc.incidents]
+
+    def typed(self, doc: Document, role: Role) -> Role:
+        """Give a role its actor's ACLED type: the registry's, else the one its mention was given
+        in this report ("the army" is State forces); civilians named by country are Civilians."""
+        entry = self.registry.find(role.actor)
+        kind = entry.type if entry is not None else next(
+            (a.kind for a in doc.actors if a.name == role.actor and a.kind not in (None, "Person")),
+            "Civilians" if role.actor.startswith("Civilians (") else None)
+        return replace(role, type=kind)
 
     def __call__(self, doc: Document) -> Document:
         return doc.with_(incidents=tuple(self.find(doc)))

@@ -154,6 +154,7 @@ def summarise(members: list[dict], found: dict[str, list[Figure]], claims: list[
         "other_figures": json.dumps({kind: reconcile_figures(given) for kind, given in found.items()
                                      if kind not in ("killed", "wounded") and given}),
         "attack": json.dumps(attack, ensure_ascii=False) if attack else None,
+        "roles": json.dumps(merged_roles(json.loads(m["roles"] or "[]") for m in members), ensure_ascii=False),
         "claimed_by": "; ".join(claimed) or None,
         "competing_claims": int(len(claimed) > 1 or any(m["competing_claims"] for m in members)),
         "source_count": len(documents), "sources": "; ".join(documents),
@@ -191,6 +192,17 @@ def figures(db: Database, incident_id: int, members: list[dict]) -> dict[str, li
                                   m["published"], 0)
                            for m in members if m[f"{kind}_low"] is not None or m[f"{kind}_high"] is not None]
     return found
+
+
+def merged_roles(lists: Iterable[list[dict]]) -> list[dict]:
+    """Union the sources' roles, one per actor and role: the first source's, its type filled
+    from another source where the first did not know it."""
+    merged: dict[tuple[str, str], dict] = {}
+    for roles in lists:
+        for role in roles:
+            known = merged.setdefault((role["actor"], role["role"]), dict(role))
+            known["type"] = known.get("type") or role.get("type")
+    return list(merged.values())
 
 
 def merged_attack(members: list[dict]) -> dict[str, Any] | None:

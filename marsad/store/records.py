@@ -10,6 +10,7 @@ from marsad.export.contract import EXTRA_CATEGORIES
 from marsad.store.db import Database
 from marsad.store.merge import Sighting
 
+ROLE_KEYS = ("actor", "role", "status", "type")     # a role's evidence is its report incident's
 EVIDENCE_SQL = ("INSERT INTO evidence (document_id, record_type, record_id, start_offset, end_offset, quote)"
                 " VALUES (?, ?, ?, ?, ?, ?)")
 
@@ -71,8 +72,8 @@ def _incident(db: Database, document_id: int, incident: dict[str, Any]) -> int:
         "INSERT INTO report_incidents (document_id, local_id, event_date, event_type, sub_event_type,"
         " location, location_mention, latitude, longitude, country, admin1, admin2, geonameid,"
         " geo_precision, perpetrators, killed_low, killed_best, killed_high, wounded_low, wounded_best,"
-        " wounded_high, competing_claims, attack)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " wounded_high, competing_claims, attack, roles)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (document_id, incident["id"], incident.get("date"), incident["event_type"],
          incident.get("sub_event_type"), where.get("name"), where.get("mention"), where.get("lat"),
          where.get("lon"), where.get("country"), where.get("admin1"), where.get("admin2"),
@@ -81,7 +82,9 @@ def _incident(db: Database, document_id: int, incident: dict[str, Any]) -> int:
          _figure(killed, "low"), _figure(killed, "best"), _figure(killed, "high"),
          _figure(wounded, "low"), _figure(wounded, "best"), _figure(wounded, "high"),
          int(bool(incident.get("competing_claims"))),
-         json.dumps(incident["attack"], ensure_ascii=False) if incident.get("attack") else None))
+         json.dumps(incident["attack"], ensure_ascii=False) if incident.get("attack") else None,
+         json.dumps([{k: r.get(k) for k in ROLE_KEYS} for r in incident.get("roles", [])],
+                    ensure_ascii=False)))
 
 
 def _casualty_report(db: Database, document_id: int, incident_row: int | None,

@@ -14,7 +14,9 @@ same queries and exports work on either; times are ISO text in UTC.
   wounded have columns of their own; the other categories (missing,
   abducted, arrested, displaced, the attackers' own dead) are a JSON object
   in ``other_figures``, who was counted in ``counted``.
-- ``attack`` (report and corpus incidents): the GTD attack detail as JSON.
+- ``attack`` and ``roles`` (report and corpus incidents): the GTD attack
+  detail, and each actor's role (perpetrator, target, claimant, source) with
+  its ACLED type, as JSON.
 - ``evidence``: the sentence(s) behind every report incident, casualty report
   and claim, as offsets into ``documents.text``.
 """
@@ -68,6 +70,7 @@ CREATE TABLE IF NOT EXISTS incidents (
     wounded_high INTEGER,
     other_figures TEXT NOT NULL DEFAULT '{{}}',
     attack TEXT,
+    roles TEXT NOT NULL DEFAULT '[]',
     claimed_by TEXT,
     competing_claims INTEGER NOT NULL DEFAULT 0,
     source_count INTEGER NOT NULL DEFAULT 0,
@@ -100,7 +103,8 @@ CREATE TABLE IF NOT EXISTS report_incidents (
     wounded_best INTEGER,
     wounded_high INTEGER,
     competing_claims INTEGER NOT NULL DEFAULT 0,
-    attack TEXT
+    attack TEXT,
+    roles TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS casualty_reports (
     id {pk},
@@ -163,7 +167,9 @@ CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document_id)
 MIGRATIONS = {
     1: ["ALTER TABLE incidents ADD COLUMN other_figures TEXT NOT NULL DEFAULT '{}'",
         "ALTER TABLE incidents ADD COLUMN attack TEXT",
+        "ALTER TABLE incidents ADD COLUMN roles TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE report_incidents ADD COLUMN attack TEXT",
+        "ALTER TABLE report_incidents ADD COLUMN roles TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE casualty_reports ADD COLUMN other_figures TEXT NOT NULL DEFAULT '{}'",
         "ALTER TABLE casualty_reports ADD COLUMN counted TEXT NOT NULL DEFAULT '{}'",
         "ALTER TABLE casualty_reports ADD COLUMN partial INTEGER NOT NULL DEFAULT 0"],
