@@ -12,13 +12,14 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import click
 
 from marsad.corpus_cli import COMMANDS as CORPUS_COMMANDS
 from marsad.gazetteer.cli import gazetteer
 from marsad.ingest import InputError, parse_published, read_jsonl, read_path, read_stdin
+from marsad.ingest.fetch import is_url, read_url
 from marsad.model import Document
 from marsad.web.cli import serve
 
@@ -45,15 +46,19 @@ def read_inputs(files: tuple[str, ...], jsonl: bool, published: date | None,
     for name in sources:
         try:
             if jsonl:
-                for item in read_jsonl(sys.stdin.buffer if name == "-" else name, published):
-                    if isinstance(item, InputError):
-                        failures.append(str(item))
-                    else:
-                        yield item
+                items: Iterable[Document | InputError] = read_jsonl(
+                    sys.stdin.buffer if name == "-" else name, published)
             elif name == "-":
-                yield read_stdin(published)
+                items = [read_stdin(published)]
+            elif is_url(name):
+                items = read_url(name, published)
             else:
-                yield read_path(Path(name), published)
+                items = [read_path(Path(name), published)]
+            for item in items:
+                if isinstance(item, InputError):
+                    failures.append(str(item))
+                else:
+                    yield item
         except InputError as error:
             failures.append(str(error))
 
@@ -78,7 +83,8 @@ def readable(files: tuple[str, ...], jsonl: bool, published: date | None) -> tup
 @click.option("--model", default=None, help="spaCy model: package name or path.")
 def extract(files: tuple[str, ...], published: date | None, fmt: str | None, jsonl: bool,
             model: str | None) -> None:
-    """Extract incidents, casualty figures and claims from FILES ('-' or none: stdin)."""
+    """Extract incidents, casualty figures and claims from FILES (paths, http(s) addresses of pages
+    or feeds; "-" or none: stdin)."""
     from marsad.export.contract import contract
     from marsad.export.summary import summary
     from marsad.extract import default_pipeline, extract as run

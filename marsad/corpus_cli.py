@@ -80,7 +80,10 @@ def run_pending(store: Store, workers: int | None, progress: bool | None, model:
 @click.option("--model", default=None, help="spaCy model: package name or path.")
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, workers: int | None,
            progress: bool | None, cluster: str | None, model: str | None) -> None:
-    """Store PATHS (files, folders, JSON Lines, RSS/Atom feeds) and extract from every pending document.
+    """Store PATHS (files, folders, JSON Lines, RSS/Atom feeds, http(s) addresses of pages or
+    feeds) and extract from every pending document.
+
+    A fetched feed item that carries only a summary is read from the page it links to.
 
     Texts already stored are skipped; with no PATHS, only pending documents are processed.
     """

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from marsad.ingest.errors import InputError
-from marsad.ingest.reader import build_document, parse_published
+from marsad.ingest.reader import MAX_BYTES, build_document, file_bytes, parse_published
 from marsad.model import Document
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -33,18 +33,30 @@ def looks_like_feed(head: bytes) -> bool:
 def read_feed(path: str | Path, published: date | None = None) -> Iterator[Document | InputError]:
     """Yield a Document (or an InputError) for each item of the feed at ``path``."""
     path = Path(path)
+    return read_feed_bytes(file_bytes(path), str(path), path.stem, published)
+
+
+def read_feed_bytes(data: bytes, name: str, stem: str, published: date | None = None
+                    ) -> Iterator[Document | InputError]:
+    """Yield a Document (or an InputError) for each item of a feed's bytes; ``name`` is where
+    they came from (for messages), ``stem`` starts the id of an item that has none."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: larger than the {MAX_BYTES // 2**20} MiB input limit", source=name)
     try:
-        root = ET.parse(path).getroot()
+        root = ET.fromstring(data)
     except ET.ParseError as error:
-        raise InputError(f"{path}: not a readable feed ({error})", source=str(path)) from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})", source=str(path)) from None
+        raise InputError(f"{name}: not a readable feed ({error})", source=name) from None
+    return _entries(root, name, stem, published)
+
+
+def _entries(root: ET.Element, name: str, stem: str, published: date | None
+             ) -> Iterator[Document | InputError]:
     entries = root.findall("./channel/item") or root.findall(f"./{ATOM}entry")
     for number, entry in enumerate(entries, start=1):
         try:
-            yield _entry(entry, f"{path.stem}-{number}", published)
+            yield _entry(entry, f"{stem}-{number}", published)
         except InputError as error:
-            yield InputError(f"{path} entry {number}: {error.message}", source=str(path), line=number)
+            yield InputError(f"{name} entry {number}: {error.message}", source=name, line=number)
 
 
 def _entry(entry: ET.Element, fallback_id: str, published: date | None) -> Document:

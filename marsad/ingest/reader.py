@@ -29,7 +29,7 @@ EMPTY_NOTE = "empty input"
 def read_path(path: str | os.PathLike[str], published: date | None = None) -> Document:
     """Read a plain-text or HTML file into a Document named after its stem."""
     path = Path(path)
-    data = _read_file(path)
+    data = file_bytes(path)
     html = True if path.suffix.lower() in HTML_SUFFIXES else None
     return _from_bytes(data, path.stem, published, source=str(path), html=html)
 
@@ -46,9 +46,11 @@ def read_stdin(published: date | None = None) -> Document:
     return _from_bytes(_read_limited(binary, "stdin"), "stdin", published, source="stdin")
 
 
-def read_bytes(data: bytes, doc_id: str, published: date | None = None) -> Document:
-    """Read raw bytes (an upload, say) into a Document with id ``doc_id``."""
-    return _from_bytes(data, doc_id, published, source=doc_id)
+def read_bytes(data: bytes, doc_id: str, published: date | None = None, *,
+               html: bool | None = None) -> Document:
+    """Read raw bytes (an upload, a fetched page) into a Document with id ``doc_id``;
+    ``html=None`` sniffs whether they are HTML."""
+    return _from_bytes(data, doc_id, published, source=doc_id, html=html)
 
 
 def read_text(text: str, doc_id: str = "text", published: date | None = None, *,
@@ -106,7 +108,8 @@ def _from_bytes(data: bytes, doc_id: str, published: date | None, *,
     return build_document(text, doc_id, published, html=html, notes=notes)
 
 
-def _read_file(path: Path) -> bytes:
+def file_bytes(path: Path) -> bytes:
+    """A file's bytes, refused with one line when it is missing, unreadable or over the limit."""
     name = str(path)
     try:
         if path.is_dir():

@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 from marsad.ingest import InputError, read_jsonl, read_path
 from marsad.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
+from marsad.ingest.fetch import is_url, read_url
 from marsad.model import Document
 from marsad.store.store import Store
 from marsad.store.work import extractor_version, run_here, run_parallel
@@ -42,11 +43,14 @@ class Processed:
     errors: list[str] = field(default_factory=list)
 
 
-def expand(paths: list[str]) -> Iterator[Path]:
-    """Yield the files named, a folder's readable files (sorted, recursively) in its place."""
+def expand(paths: list[str]) -> Iterator[Path | str]:
+    """Yield the files named, a folder's readable files (sorted, recursively) in its place;
+    an http(s) address as it is."""
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if is_url(name):
+            yield name
+        elif path.is_dir():
             yield from (p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")
                         and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES)
         else:
@@ -67,7 +71,10 @@ def read_inputs(paths: list[str], published: date | None, unreadable: list[str]
             unreadable.append(str(error))
 
 
-def _read(path: Path, published: date | None) -> Iterator[Document | InputError]:
+def _read(path: Path | str, published: date | None) -> Iterator[Document | InputError]:
+    if isinstance(path, str):
+        yield from read_url(path, published, follow=True)
+        return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, published)
