@@ -102,6 +102,17 @@ def test_web_api_dossier_has_figure_history_claims_and_marked_texts(client):
     marked = {s["text"]: s["marks"] for s in first["segments"] if s["marks"]}
     assert marked["killing at least 12 people"] == ["figure"]
     assert marked["Islamic State claimed responsibility for the attack on Amaq."] == ["claim"]
+    assert dossier["incident"]["attack"]["weapons"] == [{"type": "Explosives", "subtype": "Vehicle"}]
+    assert [(r["actor"], r["role"], r["type"]) for r in dossier["incident"]["roles"]] == [
+        ("Islamic State", "perpetrator", "Rebel group"), ("Iraqi police", "source", "State forces")]
+
+
+def test_web_api_dossier_gives_the_other_casualty_categories(client):
+    maiduguri = client.get("/api/incidents?country=NG").json()["incidents"][0]["id"]
+    dossier = client.get(f"/api/incidents/{maiduguri}").json()
+    assert dossier["incident"]["other_figures"]["abducted"]["best"] == 3
+    assert [f["other_figures"] for f in dossier["casualty_reports"]] == [
+        {}, {"abducted": {"low": 3, "high": 3, "qualifier": None}}]
 
 
 def test_web_api_unknown_incident_is_404(client):

@@ -141,11 +141,15 @@ def test_web_browser_dossier_highlights_the_evidence(browser, server):
     assert ["ev-claim", "Islamic State claimed responsibility for the attack on Amaq."] in marks
     assert browser.execute_script("return document.querySelectorAll('.figure-chart circle').length") == 2
     assert "Islamic State" in browser.find_element("css selector", "ol.claims").text
+    facts = browser.find_element("css selector", "dl.facts").text
+    assert "Bombing/Explosion · Explosives (Vehicle) · against Business" in facts
+    assert "Islamic State — perpetrator (Rebel group)" in browser.find_element("css selector", "ul.roles").text
 
 
 def test_web_browser_hostile_stored_report_stays_text(browser, server):
     browser.get(f"{server}/#/incident/{incident_id(server, 'NG')}")
     wait(browser, lambda d: d.execute_script("return document.querySelectorAll('article.source').length"))
+    assert "3 abducted" in browser.find_element("css selector", "table.figures").text
     source = browser.find_element("css selector", "article.source")
     assert "<script>window.__pwned = 1</script>" in source.text
     assert '<img src=x onerror="window.__pwned=5">' in source.text     # the title, as text

@@ -23,14 +23,15 @@ REPORTS = [
      "incident": ("2024-03-04", "Explosions/Remote violence", "Remote explosive/landmine/IED",
                   ("Kirkuk", 35.468, 44.392, "IQ", "Kirkuk"), "A car bomb exploded in a market in Kirkuk"),
      "figure": ("police", 12, "at least", "killing at least 12 people"),
-     "claim": ("claim", "Islamic State", "Islamic State claimed responsibility for the attack on Amaq.")},
+     "claim": ("claim", "Islamic State", "Islamic State claimed responsibility for the attack on Amaq."),
+     "attack": True},
     {"id": "kirkuk-2", "published": date(2024, 3, 5), "url": None, "title": None,
      "text": "The death toll from Monday's car bombing in Kirkuk rose to 17, a health official said.",
      "incident": ("2024-03-04", "Explosions/Remote violence", "Remote explosive/landmine/IED",
                   ("Kirkuk", 35.468, 44.392, "IQ", "Kirkuk"), "Monday's car bombing in Kirkuk"),
      "figure": ("health official", 17, None, "rose to 17"), "claim": None},
     {"id": "hostile", "published": date(2024, 3, 6), "url": "javascript:window.__pwned=4",
-     "title": '<img src=x onerror="window.__pwned=5">', "text": HOSTILE_TEXT,
+     "title": '<img src=x onerror="window.__pwned=5">', "text": HOSTILE_TEXT, "abducted": (3, "attacked a village"),
      "incident": ("2024-03-05", "Violence against civilians", "Attack",
                   ("Maiduguri", 11.846, 13.160, "NG", "Borno"), "Gunmen attacked a village near Maiduguri"),
      "figure": (None, 5, None, "killing five people"), "claim": None},
@@ -65,6 +66,23 @@ def contract(report: dict[str, Any]) -> dict[str, Any]:
             "id": f"{doc_id}:f1", "incident": incident_id, "source": source,
             "killed": {"low": killed, "high": None if qualifier else killed, "qualifier": qualifier},
             "wounded": None, "time": None, "evidence": span(doc_id, text, quote)})
+    if report.get("attack"):
+        evidence = span(doc_id, text, "car bomb")
+        result["incidents"][0]["attack"] = {
+            "attack_types": [{"type": "Bombing/Explosion", "evidence": evidence}],
+            "weapons": [{"type": "Explosives", "subtype": "Vehicle", "evidence": evidence}],
+            "targets": [{"type": "Business", "evidence": span(doc_id, text, "market")}],
+            "suicide": {"value": False, "evidence": []}, "coordinated": {"value": False, "evidence": []},
+            "blasts": None, "attackers": None}
+        result["incidents"][0]["roles"] = [
+            {"actor": "Islamic State", "role": "perpetrator", "status": "claimed", "type": "Rebel group"},
+            {"actor": "Iraqi police", "role": "source", "status": None, "type": "State forces"}]
+    if report.get("abducted"):
+        count, quote = report["abducted"]
+        result["casualty_reports"].append({
+            "id": f"{doc_id}:f2", "incident": incident_id, "source": None, "killed": None, "wounded": None,
+            "abducted": {"low": count, "high": count, "qualifier": None}, "counted": {}, "partial": False,
+            "time": None, "evidence": span(doc_id, text, quote)})
     if report["claim"]:
         kind, actor, quote = report["claim"]
         result["claims"].append({"id": f"{doc_id}:c1", "kind": kind, "actor": actor, "speaker": None,

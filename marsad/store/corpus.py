@@ -151,8 +151,7 @@ def summarise(members: list[dict], found: dict[str, list[Figure]], claims: list[
         "killed_high": killed.get("high"), "killed_acled": killed.get("acled"),
         "wounded_low": wounded.get("low"), "wounded_best": wounded.get("best"),
         "wounded_high": wounded.get("high"),
-        "other_figures": json.dumps({kind: reconcile_figures(given) for kind, given in found.items()
-                                     if kind not in ("killed", "wounded") and given}),
+        "other_figures": json.dumps(other_figures(found)),
         "attack": json.dumps(attack, ensure_ascii=False) if attack else None,
         "roles": json.dumps(merged_roles(json.loads(m["roles"] or "[]") for m in members), ensure_ascii=False),
         "claimed_by": "; ".join(claimed) or None,
@@ -192,6 +191,13 @@ def figures(db: Database, incident_id: int, members: list[dict]) -> dict[str, li
                                   m["published"], 0)
                            for m in members if m[f"{kind}_low"] is not None or m[f"{kind}_high"] is not None]
     return found
+
+
+def other_figures(found: dict[str, list[Figure]]) -> dict[str, dict]:
+    """Reconcile each category besides killed and wounded that any source gives a figure for."""
+    reconciled = {kind: reconcile_figures(given) for kind, given in found.items()
+                  if kind not in ("killed", "wounded")}
+    return {kind: figures for kind, figures in reconciled.items() if figures}
 
 
 def merged_roles(lists: Iterable[list[dict]]) -> list[dict]:

@@ -21,7 +21,8 @@ SIGHTINGS_SQL = (
 FIGURES_SQL = (
     "SELECT cr.id, cr.document_id, d.name AS document, d.published, cr.source, cr.killed_low,"
     " cr.killed_high, cr.killed_qualifier, cr.wounded_low, cr.wounded_high, cr.wounded_qualifier,"
-    " cr.reported_at FROM casualty_reports cr JOIN documents d ON d.id = cr.document_id"
+    " cr.reported_at, cr.other_figures, cr.counted FROM casualty_reports cr"
+    " JOIN documents d ON d.id = cr.document_id"
     " WHERE cr.report_incident_id IN ({marks}) ORDER BY cr.id")
 CLAIMS_SQL = (
     "SELECT DISTINCT c.id, c.document_id, d.name AS document, d.published, c.kind, c.actor, c.speaker,"
@@ -35,10 +36,15 @@ MARKS = {"report_incident": "incident", "casualty_report": "figure", "claim": "c
 
 
 def incident_dossier(db: Database, incident_id: int) -> dict[str, Any] | None:
-    """Return the incident with its sightings, figure history, claims and source documents."""
-    found = db.query(f"SELECT {LIST_COLUMNS}, sources FROM incidents WHERE id = ?", (incident_id,))
+    """Return the incident (with its other casualty categories, attack detail and actors' roles)
+    with its sightings, figure history, claims and source documents."""
+    found = db.query(f"SELECT {LIST_COLUMNS}, sources, other_figures, attack, roles FROM incidents WHERE id = ?",
+                     (incident_id,))
     if not found:
         return None
+    incident = decoded(found[0])
+    for column, empty in (("other_figures", {}), ("attack", None), ("roles", [])):
+        incident[column] = json.loads(incident[column]) if incident[column] else empty
     sightings = db.query(SIGHTINGS_SQL, (incident_id,))
     marks = ", ".join("?" * len(sightings)) or "NULL"
     ids = [s["id"] for s in sightings]
@@ -55,10 +61,11 @@ def incident_dossier(db: Database, incident_id: int) -> dict[str, Any] | None:
         row["against"] = json.loads(row["against"] or "[]")
     for row in figures:
         row["time"] = row["reported_at"] or row["published"]
+        row["other_figures"], row["counted"] = json.loads(row["other_figures"]), json.loads(row["counted"])
     for row in claims:
         row["time"] = row["claimed_at"] or row["published"]
     document_ids = sorted({s["document_id"] for s in sightings} | {c["document_id"] for c in claims})
-    return {"incident": decoded(found[0]), "reports": sightings,
+    return {"incident": incident, "reports": sightings,
             "casualty_reports": sorted(figures, key=lambda f: (f["time"] or "", f["id"])),
             "claims": sorted(claims, key=lambda c: (c["time"] or "", c["id"])),
             "documents": documents(db, document_ids, [e for rows in evidence.values() for e in rows])}

@@ -20,6 +20,7 @@ export async function showDossier(root, id) {
     el('h2', {}, `${i.sub_event_type || i.event_type} — ${placeText(i)}`),
     el('div', { class: 'dossier-head' }, mapBox, facts(i)),
     section('Perpetrators', perpetrators(i.perpetrators)),
+    section('Actors and roles', roles(i.roles)),
     section('Figure history', figureChart(data.casualty_reports), figureTable(data.casualty_reports)),
     section('Claims, denials and accusations', claims(data.claims)),
     section(`Sources (${data.documents.length})`, legend(), data.documents.map((d) => sourceDocument(d, data.reports))),
@@ -38,10 +39,32 @@ function facts(i) {
     ['Place', `${placeText(i)}${i.latitude !== null ? ` (${i.latitude.toFixed(3)}, ${i.longitude.toFixed(3)}; precision ${i.geo_precision})` : ''}`],
     ['Killed', killedText(i)],
     ['Wounded', i.wounded_best === null ? '–' : String(i.wounded_best)],
+    ...Object.entries(i.other_figures).map(([kind, f]) => [CATEGORIES[kind] || kind, String(f.best)]),
+    ['Attack', attackText(i.attack)],
     ['Claimed by', i.claimed_by || '–'],
     ['Sources', String(i.source_count)],
   ];
   return el('dl', { class: 'facts' }, rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+}
+
+// Casualty categories besides killed and wounded, as the store names them.
+const CATEGORIES = { missing: 'Missing', abducted: 'Abducted', arrested: 'Arrested', displaced: 'Displaced',
+  attackers_killed: 'Attackers killed' };
+
+// The GTD attack detail in one line: types, weapons, targets, then the flags and counts stated.
+function attackText(a) {
+  if (!a) return '–';
+  const weapons = a.weapons.map((w) => (w.subtype ? `${w.type} (${w.subtype})` : w.type));
+  const parts = [a.attack_types.join(', '), weapons.join(', '), a.targets.length ? `against ${a.targets.join(', ')}` : '',
+    a.suicide ? 'suicide' : '', a.coordinated ? 'coordinated' : '',
+    a.blasts ? `${a.blasts} blasts` : '', a.attackers ? `${a.attackers} attackers` : ''];
+  return parts.filter(Boolean).join(' · ') || '–';
+}
+
+function roles(list) {
+  if (!list.length) return el('p', { class: 'none' }, 'No actors named.');
+  return el('ul', { class: 'roles' }, list.map((r) => el('li', {}, el('strong', {}, r.actor), ` — ${r.role}`,
+    r.type ? ` (${r.type})` : '', r.status ? ` · ${r.status}` : '')));
 }
 
 function perpetrators(list) {
@@ -122,7 +145,9 @@ function amount(low, high, qualifier) {
 function figureText(r) {
   const killed = amount(r.killed_low, r.killed_high, r.killed_qualifier);
   const wounded = amount(r.wounded_low, r.wounded_high, r.wounded_qualifier);
-  return [killed && `${killed} killed`, wounded && `${wounded} wounded`].filter(Boolean).join(', ');
+  const others = Object.entries(r.other_figures || {}).map(([kind, f]) =>
+    `${amount(f.low, f.high, f.qualifier)} ${(CATEGORIES[kind] || kind).toLowerCase()}`);
+  return [killed && `${killed} killed`, wounded && `${wounded} wounded`, ...others].filter(Boolean).join(', ');
 }
 
 function figureTable(reports) {
