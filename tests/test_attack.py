@@ -143,3 +143,11 @@ def test_attack_in_contract_and_summary(run_text):
     assert attack["blasts"] is None
     assert {"actor": "Civilians (Somalia)", "role": "target"}.items() <= record["roles"][0].items()
     assert "attack: Bombing/Explosion; weapons Explosives (Vehicle-borne IED)" in summary([doc])
+
+
+def test_roles_an_unnamed_group_is_typed_by_its_head_noun(run_text):
+    doc = run_text("Gunmen attacked a police checkpoint near Kano on Monday, killing four officers.", MONDAY)
+    incident = incident_at(doc, "Kano")
+    kinds = {(r.role, r.actor): r.type for r in incident.roles}
+    assert kinds[("perpetrator", "gunmen")] == "Political militia"
+    assert kinds[("target", "Police Forces of Nigeria")] == "State forces"

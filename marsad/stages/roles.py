@@ -25,6 +25,16 @@ CIVILIAN_TARGETS = frozenset({
     "Religious Figures/Institutions", "Refugees/IDPs", "Journalists & Media", "Business",
     "Tourists", "NGO", "Airports & Aircraft", "Maritime"})
 
+# The head noun of a group the report does not name, and the ACLED type ACLED gives
+# such a group: an unidentified armed group is a political militia.
+GROUP_HEADS = {
+    **dict.fromkeys(("gunmen", "militants", "fighters", "insurgents", "jihadists", "extremists",
+                     "attackers", "assailants", "militiamen", "militia", "militias"), "Political militia"),
+    **dict.fromkeys(("rebels", "separatists", "guerrillas"), "Rebel group"),
+    **dict.fromkeys(("protesters", "protestors", "demonstrators", "marchers"), "Protesters"),
+    **dict.fromkeys(("rioters", "mob"), "Rioters"),
+}
+
 
 @dataclass
 class RolesStage:
@@ -41,11 +51,13 @@ class RolesStage:
 
     def typed(self, doc: Document, role: Role) -> Role:
         """Give a role its actor's ACLED type: the registry's, else the one its mention was given
-        in this report ("the army" is State forces); civilians named by country are Civilians."""
+        in this report ("the army" is State forces), else the one its head noun tells of a group
+        nobody named ("gunmen"); civilians named by country are Civilians."""
         entry = self.registry.find(role.actor)
         kind = entry.type if entry is not None else next(
             (a.kind for a in doc.actors if a.name == role.actor and a.kind not in (None, "Person")),
-            "Civilians" if role.actor.startswith("Civilians (") else None)
+            "Civilians" if role.actor.startswith("Civilians (") else
+            GROUP_HEADS.get(role.actor.split()[-1].lower()) if role.actor.split() else None)
         return replace(role, type=kind)
 
     def __call__(self, doc: Document) -> Document:
