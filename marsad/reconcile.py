@@ -10,7 +10,9 @@ The rule:
    after all the others (a toll that "rose to 50" replaces the morning's
    "at least 30"), else the median of the sources' best figures (a range's
    midpoint, an open figure's lower bound), and ``acled`` the lowest best
-   figure, ACLED's conservative choice.
+   figure, ACLED's conservative choice. Vague figures ("dozens", "several")
+   count for ``low``, ``high`` and ``acled`` but give ``best`` only when no
+   source gives an exact figure.
 3. Killed figures that count only part of a toll (an added "another five",
    children or women alone, "N were among the dead") stay out when any
    report gives a whole toll (``whole_tolls``); the attackers' own dead are
@@ -27,12 +29,6 @@ from marsad.model import CasualtyReport, Count
 # Qualifiers of vague figures ("dozens", "several"): a report's exact figure is its best.
 VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens of", "several",
                    "a few", "a handful"})
-
-
-def latest_by_source(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
-                     ) -> list[Count]:
-    """Return each source's newest figure."""
-    return [count for _, count in sorted(latest_orders(reports, figure).values(), key=lambda x: x[0])]
 
 
 def latest_orders(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
@@ -73,15 +69,28 @@ def whole_tolls(reports: list[CasualtyReport]) -> list[CasualtyReport]:
 def reconcile(reports: list[CasualtyReport], figure: Callable[[CasualtyReport], Count | None]
               ) -> dict[str, int | None] | None:
     """Return low/best/high/acled over the sources' latest figures, or None without any."""
-    counts = latest_by_source(reports, figure)     # oldest first
+    latest = sorted(latest_orders(reports, figure).values(), key=lambda x: x[0])     # oldest first
+    counts = [count for _, count in latest]
     bests = [c.best for c in counts if c.best is not None]
     if not bests:
         return None
-    times = sorted(order[0][0] for order in latest_orders(reports, figure).values())
-    newest_alone = len(times) > 1 and times[-1] > times[-2] and counts[-1].best is not None
     lows = [c.low if c.low is not None else c.best for c in counts]
     highs = [c.high for c in counts]
-    return {"low": min(x for x in lows if x is not None),
-            "best": counts[-1].best if newest_alone else median_low(bests),
-            "high": None if any(h is None for h in highs) else max(highs),
-            "acled": min(bests)}
+    return {"low": min(x for x in lows if x is not None), "best": best_estimate(latest),
+            "high": None if any(h is None for h in highs) else max(highs), "acled": min(bests)}
+
+
+def best_estimate(latest: list[tuple[tuple, Count]]) -> int:
+    """The most likely figure among the sources' latest (order, figure), oldest first.
+
+    Vague figures ("dozens") bound a toll but estimate it only when no source
+    gives an exact one: a later "dozens" does not replace an earlier 30.
+    Among the figures left, a source that spoke after all the others gives
+    the best figure; else it is the median.
+    """
+    given = [(order, c) for order, c in latest if c.best is not None]
+    exact = [(order, c) for order, c in given if c.qualifier not in VAGUE]
+    chosen = exact or given
+    if len(chosen) > 1 and chosen[-1][0][0] > chosen[-2][0][0]:
+        return chosen[-1][1].best
+    return median_low([c.best for _, c in chosen])
