@@ -544,6 +544,26 @@ def test_extract_march_as_a_verb_is_no_protest(run_text):
     assert all(i.event_type != "Protests" for i in doc.incidents)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Thousands of teachers rallied outside parliament in Nairobi on Monday to demand higher pay.",
+     "Nairobi"),
+    ("Students marched through Dhaka on Monday against the new cyber law.", "Dhaka"),
+    ("About 300 farmers rallied in Lahore on Monday over wheat prices.", "Lahore"),
+])
+def test_extract_a_crowd_that_rallies_or_marches_is_a_protest(run_text, text, place):
+    doc = run_text(text, MONDAY)
+    assert incident_at(doc, place).event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "Shares rallied in Nairobi on Monday after the central bank cut rates.",
+    "The rebel commander rallied his fighters near Goma on Monday.",
+])
+def test_extract_rallying_that_is_no_crowd_is_no_protest(run_text, text):
+    doc = run_text(text, MONDAY)
+    assert all(i.event_type != "Protests" for i in doc.incidents)
+
+
 def test_extract_speaker_beside_said_when_the_victims_look_like_the_subject(run_text):
     doc = run_text("A truck bomb in Kirkuk on Monday killed at least 40 people, most of them "
                    "labourers, a provincial police spokesman said.", MONDAY)

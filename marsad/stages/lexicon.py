@@ -17,6 +17,12 @@ NOT_EVENTS = frozenset({"police", "policeman", "officer", "squad", "unit", "gear
                         "disposal", "expert", "shelter", "dog", "helicopter", "vest", "proof"})
 # Triggers only as nouns: the verbs mean something else too often.
 NOUN_ONLY = frozenset({"march", "rally", "strike"})
+# Subjects that make "rallied" or "marched" a protest: a crowd of people.
+CROWD_WORDS = frozenset({
+    "people", "protester", "protestor", "demonstrator", "supporter", "resident", "student", "worker",
+    "activist", "opponent", "farmer", "teacher", "woman", "man", "youth", "crowd", "villager",
+    "citizen", "family", "relative", "thousand", "hundred", "dozen", "ten", "member", "follower",
+    "employee", "doctor", "lawyer", "mourner", "refugee", "trader", "driver"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,17 @@ def triggers() -> dict[str, Trigger]:
             for row in data_rows("event_lexicon.tsv")}
 
 
+def crowd_gathering(token: Any) -> bool:
+    """Say whether a verb like "rally" or "march" has a crowd of people doing it, with nothing
+    rallied or marched: "hundreds of people rallied", not "rallied support", "shares rallied"."""
+    if token.lemma_.lower() == "strike" or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in CROWD_WORDS or s.like_num or s.ent_type_ == "CARDINAL" or
+               any(p.lemma_.lower() in CROWD_WORDS for p in s.subtree if p.dep_ == "pobj")
+               for s in subjects)
+
+
 def trigger_at(token: Any) -> Trigger | None:
     """Return the most specific trigger a token heads, with its modifiers ("suicide bombings").
 
@@ -49,8 +66,8 @@ def trigger_at(token: Any) -> Trigger | None:
     """
     if token.ent_type_ in ("DATE", "TIME"):
         return None
-    if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY:
-        return None     # "marched the hostages away" is no protest march
+    if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY and not crowd_gathering(token):
+        return None     # "marched the hostages away", "shares rallied" are no protest
     if token.dep_ == "compound" and token.head.lemma_.lower() in NOT_EVENTS:
         return None     # "riot police", "bomb squad": a kind of thing, not an event
     table = triggers()
