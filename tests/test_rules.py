@@ -661,3 +661,19 @@ def test_extract_continents_and_wide_regions_are_not_places(run_text):
     doc = run_text("JNIM, al Qaeda's affiliate in the Sahel, said attacks across Africa would go on.",
                    MONDAY)
     assert [p.name for p in doc.places] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The army blamed the Taliban for the roadside bomb that hit a bus near Kandahar on Monday.", "Kandahar"),
+    ("The group said it was behind the air strike which killed six people in Marib on Monday.", "Marib"),
+])
+def test_extract_a_relative_clause_on_the_event_word_tells_where_it_struck(run_text, text, place):
+    doc = run_text(text, MONDAY)
+    incident = incident_at(doc, place)
+    assert incident.event_type == "Explosions/Remote violence"
+
+
+def test_extract_where_a_bomb_was_hidden_is_no_blast(run_text):
+    doc = run_text("Police found a bomb that had been hidden in a bag at the bus station in Kano on Monday.",
+                   MONDAY)
+    assert all(i.event_type != "Explosions/Remote violence" for i in doc.incidents)

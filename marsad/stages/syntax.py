@@ -104,7 +104,21 @@ def links(place_token: Any, trigger_token: Any, triggers: frozenset) -> bool:
     if not is_predicate(reached):
         return False
     clauses = [reached, reached.head] if reached.dep_ == "conj" else [reached]   # "killed six and injured ten in X"
-    return any(c == trigger_token or argument_path(trigger_token, c) for c in clauses)
+    return any(c == trigger_token or argument_path(trigger_token, c) or on_trigger(c, trigger_token)
+               for c in clauses)
+
+
+# Verbs of a relative clause on an event word that tell where the event struck.
+STRUCK_VERBS = frozenset({"hit", "strike", "target", "kill", "wound", "injure", "rip", "tear", "destroy",
+                          "damage", "level", "explode", "claim", "leave", "go"})
+
+
+def on_trigger(clause: Any, trigger: Any) -> bool:
+    """Say whether a clause is a relative clause on the event word itself, telling where it
+    struck: "the car bomb that hit a market in X", "the strike which killed ten in X" (not
+    "a bomb that had been hidden in a bag in X")."""
+    return clause.dep_ == "relcl" and clause.head == trigger and \
+        clause.lemma_.lower() in STRUCK_VERBS
 
 
 def in_relative_clause(start: Any, end: Any, trigger: Any) -> bool:
