@@ -677,3 +677,15 @@ def test_extract_where_a_bomb_was_hidden_is_no_blast(run_text):
     doc = run_text("Police found a bomb that had been hidden in a bag at the bus station in Kano on Monday.",
                    MONDAY)
     assert all(i.event_type != "Explosions/Remote violence" for i in doc.incidents)
+
+
+@pytest.mark.parametrize("speaker, actor", [
+    ("Security sources", "Malian security sources"),
+    ("Officials", "Malian government"),
+])
+def test_extract_unnamed_sources_are_not_the_state_speaking(run_text, speaker, actor):
+    doc = run_text("Gunmen killed 12 soldiers near Menaka in Mali on Sunday. "
+                   f"{speaker} blamed the Islamic State Sahel Province for the attack.", MONDAY)
+    [accusation] = claims_of(doc, "accusation")
+    assert accusation.actor == actor
+    assert accusation.against == ("Islamic State Sahel Province",)

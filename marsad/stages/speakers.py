@@ -70,7 +70,8 @@ class Speakers:
                      "Government body", country.iso2, speaker=person.name)
 
     def official(self, doc: Document, token: Any) -> Actor | None:
-        """Name the state behind "officials", "security sources", "the police" and the like."""
+        """Name the state behind "officials", "the police" and the like; unnamed "security
+        sources" stay sources of that country ("Burkinabe security sources")."""
         if token.lemma_.lower() not in OFFICIAL_NOUNS:
             return None
         country = next((c for t in token.subtree if (c := self.registry.country(t.text)) is not None), None)
@@ -79,8 +80,15 @@ class Speakers:
         if country is None:
             return None
         chunk = " ".join(t.text for t in token.subtree if t.dep_ != "det")
+        where = Span(token.idx, token.idx + len(token.text))
+        if token.lemma_.lower() == "source":
+            # Unnamed sources are not the state speaking: they keep their words, with their country.
+            words = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in token.subtree if t.dep_ != "det")
+            named = words if any(self.registry.country(t.text) for t in token.subtree) or \
+                not country.adjectives else f"{country.adjectives[0]} {words}"
+            return Actor(where, named, chunk, None, country.iso2, speaker=chunk)
         denotes = "police" if token.lemma_.lower() in ("police", "policeman") else "government"
-        return Actor(Span(token.idx, token.idx + len(token.text)), self.registry.name_for(country.iso2, denotes),
+        return Actor(where, self.registry.name_for(country.iso2, denotes),
                      chunk, "Government body", country.iso2, speaker=chunk)
 
     def target_name(self, doc: Document, token: Any) -> str | None:
