@@ -107,6 +107,15 @@ def test_classify_features_numbers_lead_and_cues():
     assert feats["w"]["warplanes struck"] == 1
 
 
+def test_classify_features_pair_cues_found_together():
+    feats = blocks("Riot police opened fire on the marchers, and two protesters were killed.")
+    assert {"protest", "protest_force", "casualties"} <= set(feats["q"])
+    assert feats["p"]["casualties&protest"] == 1           # names in sorted order, once each
+    assert feats["p"]["protest&protest_force"] == 1
+    assert "protest&casualties" not in feats["p"]
+    assert not blocks("Heavy rain fell on the valley all week.")["p"]
+
+
 def test_classify_model_round_trips_through_npz(tmp_path):
     model = LinearModel(classes=("A", "B"), index={"w:rain": 0, "w:tank": 1},
                         idf=np.array([1.0, 1.0], dtype=np.float32),
