@@ -72,6 +72,24 @@ def test_classify_shipped_model_labels_plain_reports(classifier, text, code):
     assert classifier.code(text) == code
 
 
+@pytest.mark.parametrize("text, code", [
+    # the four protest sub-types differ in who used force and how much
+    ("Thousands of nurses marched peacefully to the health ministry to demand better pay.", "PEACE_PROTEST"),
+    ("Police fired tear gas and arrested twenty people to break up a march by teachers in the capital.",
+     "PROTEST_WITH_INTER"),
+    ("Soldiers shot dead four people at a peaceful rally against the military government.",
+     "FORCE_AGAINST_PROTEST"),
+    ("Protesters hurled stones at police and set a bank on fire during a demonstration over fuel prices.",
+     "VIOL_DEMONSTR"),
+    # a town left without a fight, and an accusation rather than the attack itself
+    ("Rebels took control of the district headquarters after the army pulled out without a fight.",
+     "NON_VIOL_TERRIT_TRANSFER"),
+    ("The government accused the rebels of carrying out the massacre, which they denied.", "ATTRIB"),
+])
+def test_classify_shipped_model_tells_confusable_classes_apart(classifier, text, code):
+    assert classifier.code(text) == code
+
+
 def test_classify_gives_acled_names_or_codes(classifier):
     snippets = [("a", "Fighter jets bombed a militant training camp in the mountains at dawn."),
                 ("b", "A suicide bomber struck a wedding party.")]
@@ -105,6 +123,15 @@ def test_classify_features_numbers_lead_and_cues():
     assert {"air", "arrest"} <= set(feats["q"])
     assert "arrested" not in feats["f"]            # the lead stops at the first sentence
     assert feats["w"]["warplanes struck"] == 1
+
+
+def test_classify_features_pair_cues_found_together():
+    feats = blocks("Riot police opened fire on the marchers, and two protesters were killed.")
+    assert {"protest", "protest_force", "casualties"} <= set(feats["q"])
+    assert feats["p"]["casualties&protest"] == 1           # names in sorted order, once each
+    assert feats["p"]["protest&protest_force"] == 1
+    assert "protest&casualties" not in feats["p"]
+    assert not blocks("Heavy rain fell on the valley all week.")["p"]
 
 
 def test_classify_model_round_trips_through_npz(tmp_path):

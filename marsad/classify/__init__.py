@@ -4,7 +4,7 @@ The five beyond ACLED are organised crime, natural disaster, man-made
 disaster, diplomatic event and attribution of responsibility (the CASE 2021
 task 2 classes). A few rules decide where a cue leaves no doubt
 (``marsad/data/classify_rules.tsv``); a linear model over words, character
-n-grams and cues (``marsad/data/classifier.npz``, rebuilt by
+n-grams, cues and pairs of cues (``marsad/data/classifier.npz``, rebuilt by
 ``scripts/train_classifier.py``) decides the rest.
 """
 

@@ -1,16 +1,20 @@
-"""Turn a snippet into sparse features: words, word pairs, character n-grams and cues.
+"""Turn a snippet into sparse features: words, word pairs, character n-grams, cues and cue pairs.
 
 The same function feeds training and labelling, so the shipped model sees
 exactly the features it was fitted on. Cues are regular expressions from
 ``marsad/data/classify_cues.tsv`` that group the many ways a report names one
 kind of event ("warplanes", "air raid", "drone strike"); a cue helps most
-where a class has few examples.
+where a class has few examples. A linear model cannot see that two cues come
+together, and the classes that get confused often differ only in such a
+conjunction (a protest with casualties, a protest with rioting, a protest with
+arrests), so every pair of cues found is a feature of its own.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from itertools import combinations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -53,7 +57,8 @@ def lead(text: str) -> str:
 
 
 def blocks(text: str) -> dict[str, Counter[str]]:
-    """Return raw feature counts per block: w (words and pairs), c (characters), q (cues), f (lead)."""
+    """Return raw feature counts per block: w (words and pairs), c (characters), q (cues),
+    p (pairs of cues) and f (lead sentence)."""
     norm = normalise(text)
     tokens = words(norm)
     word_counts = Counter(tokens)
@@ -65,7 +70,12 @@ def blocks(text: str) -> dict[str, Counter[str]]:
             chars.update(padded[i:i + size] for i in range(len(padded) - size + 1))
     found = Counter(cue.name for cue in cues() if cue.pattern.search(norm))
     first = Counter(words(normalise(lead(text))))
-    return {"w": word_counts, "c": chars, "q": found, "f": first}
+    return {"w": word_counts, "c": chars, "q": found, "p": cue_pairs(found), "f": first}
+
+
+def cue_pairs(found: Counter[str]) -> Counter[str]:
+    """Return one feature per pair of cues found together, named "a&b" in sorted order."""
+    return Counter(f"{a}&{b}" for a, b in combinations(sorted(found), 2))
 
 
 def sublinear(counts: Counter[str]) -> dict[str, float]:
