@@ -188,3 +188,32 @@ def test_geoparse_a_name_listed_with_states_is_a_state(pipeline):
     assert (found["Washington"]["feature"], found["Washington"]["admin1"]) == ("A", "Washington")
     (alone,) = parse("Officials in Washington said the sanctions would stay.", pipeline)
     assert alone["feature"] == "P"
+
+
+def test_geoparse_a_name_inside_a_name_keeps_the_reading_the_report_gave_it(pipeline):
+    text = ("PARIS, Texas (AP) — A barn fire kept crews busy on Sunday. "
+            "The Paris Fire Department said nobody was hurt.")
+    found = parse(text, pipeline)
+    inner = [t for t in found if t["role"] == "embedded" and t["name"] == "Paris"]
+    assert inner and all(t["country"] == "US" for t in inner)
+
+
+def test_geoparse_a_state_does_not_anchor_its_own_name_to_a_town_inside_it(pipeline):
+    text = "HELENA, Mont. (AP) — Prison costs in Montana rose again this year, officials said."
+    (montana,) = [t for t in parse(text, pipeline) if t["name"] == "Montana"]
+    assert (montana["feature"], montana["admin1"]) == ("A", "Montana")
+
+
+def test_geoparse_a_name_written_with_city_is_the_city(pipeline):
+    (found,) = parse("Snow closed the roads around Quebec City on Monday.", pipeline)
+    assert (found["feature"], found["country"]) == ("P", "CA")
+
+
+def test_city_before_region_reads_a_name_written_with_city_as_the_city():
+    from marsad.model import GeoEntry
+    from marsad.stages.resolve import city_before_region
+    region = GeoEntry(1, "Northmark", 50.0, -70.0, "CA", "Northmark", feature="A", feature_code="ADM1",
+                      population=5_000_000)
+    city = GeoEntry(2, "Northmark", 46.8, -71.2, "CA", "Northmark", feature_code="PPLA", population=500_000)
+    assert city_before_region(region, [region, city], "Northmark City") == city
+    assert city_before_region(region, [region, city], "Northmark") == region    # a small seat leaves it

@@ -88,11 +88,15 @@ class PlacesStage:
         first = [self.resolve(c, focus_of_name[name_key(c)], ()) for c in candidates]
         # Cities the report names anchor the smaller places: "the X district of Y"
         # picks the X nearest Y; regions it names hold its towns ("Paris" in a
-        # report that names Texas is the one in Texas).
-        anchors = tuple(e for e in first if e is not None and (
+        # report that names Texas is the one in Texas). A name does not anchor
+        # itself: "Montana", or "Mont." before it, read as the state must not
+        # pull "Montana" to a town in Montana.
+        anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and (
             (e.feature == "P" and e.population >= ANCHOR_POPULATION)
-            or e.feature_code in ("ADM1", "ADM2")))
-        chosen = [(c, self.resolve(c, focus_of_name[name_key(c)], anchors)) for c in candidates]
+            or e.feature_code in ("ADM1", "ADM2"))]
+        chosen = [(c, self.resolve(c, focus_of_name[name_key(c)], tuple(
+            e for key, e in anchors if key != name_key(c) and not own_name(e, c.name))))
+            for c in candidates]
         chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
         return [locate(doc.text, candidate, entry) for candidate, entry in chosen
                 if entry is not None and plausible(entry, candidate,
@@ -131,9 +135,11 @@ class PlacesStage:
                 entry = self.demonym_entry(span.text)
                 if entry is not None:
                     keep(span, entry, "demonym")
+        read = readings(places)
         for span in inner_spans(parsed, covered):
             if not covered & set(range(span.start, span.end)):
                 entry = self.inner_entry(span.text, focus=doc_focus)
+                entry = entry and read.get(normalise(span.text), entry)
                 if entry is not None:
                     keep(span, entry, "embedded")
         # Place entities that lead into a longer name ("Manila Archbishop X",
@@ -144,6 +150,7 @@ class PlacesStage:
             for part in split_list(ent, self.bare_possessive):
                 if not covered & set(range(part.start, part.end)):
                     entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION, doc_focus)
+                    entry = entry and read.get(normalise(part.text), entry)
                     if entry is not None:
                         keep(part, entry, "embedded")
         return sorted(found, key=lambda p: p.span.start)
@@ -250,6 +257,21 @@ class PlacesStage:
         if not candidate.region:
             best = city_before_region(best, options, candidate.name)
         return city_state(best, options)
+
+
+def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
+    """Map each name the report's places bear to its most frequent reading.
+
+    A name keeps its reading inside longer names: after "Glasgow, Ky." the
+    "Glasgow Police" are Kentucky's, not Scotland's, though a name inside a
+    name alone would be read as its biggest namesake.
+    """
+    counts: dict[str, Counter[int]] = {}
+    entries: dict[int, GeoEntry] = {}
+    for place in places:
+        counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
+        entries[place.entry.geonameid] = place.entry
+    return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}
 
 
 def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:

@@ -28,6 +28,7 @@ LONE_FOREIGN_POPULATION = 100_000
 # A written-alone name shared by a region and a big city or a capital is the
 # city: "New York", "Aleppo", "Washington".
 BIG_CITY = 1_000_000
+CITY_WORD = re.compile(r"\s+city$", re.IGNORECASE)
 
 
 def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
@@ -66,10 +67,14 @@ def city_before_region(best: GeoEntry, options: list[GeoEntry], written: str) ->
     """
     if best.feature != "A" or best.feature_code.startswith("PCL"):
         return best
+    city = CITY_WORD.sub("", written)
     cities = [e for e in options if e.feature == "P"
               and (own_name(e, written) or own_name(e, f"{written} City"))
               and (e.population >= BIG_CITY or e.feature_code == "PPLC")
               and (e.country == best.country)]
+    # "Quebec City" says which of the two it means, whatever the city's size.
+    cities = cities or [e for e in options if e.feature == "P" and city != written
+                        and own_name(e, city) and e.country == best.country]
     return max(cities, key=lambda e: e.population) if cities else best
 
 
