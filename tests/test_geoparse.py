@@ -149,6 +149,9 @@ def test_nearby_favours_a_town_inside_a_named_region_and_only_there():
     assert nearby(paris_tx, (county,)) == NEARBY_BONUS
     assert nearby(paris_tn, (texas, county)) == 0.0
     assert nearby(texas, (county,)) == 0.0      # regions get no bonus
+    # ... but a county written as one lies in the state the report names
+    assert nearby(county, (texas,), "Lamar County") == NEARBY_BONUS
+    assert nearby(county, (texas,), "Lamar") == 0.0
 
 
 def test_geoparse_a_month_cut_short_is_no_place(pipeline):
@@ -217,3 +220,9 @@ def test_city_before_region_reads_a_name_written_with_city_as_the_city():
     city = GeoEntry(2, "Northmark", 46.8, -71.2, "CA", "Northmark", feature_code="PPLA", population=500_000)
     assert city_before_region(region, [region, city], "Northmark City") == city
     assert city_before_region(region, [region, city], "Northmark") == region    # a small seat leaves it
+
+
+def test_geoparse_a_county_is_the_one_in_the_state_the_report_names(pipeline):
+    text = "A barn burned in Monroe County in northeast Missouri on Friday, the sheriff said."
+    (county,) = [t for t in parse(text, pipeline) if t["name"] == "Monroe County"]
+    assert county["admin1"] == "Missouri"

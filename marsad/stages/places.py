@@ -252,7 +252,7 @@ class PlacesStage:
         options = self.options(candidate)
         if not options:
             return None
-        best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors)
+        best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors, candidate.name)
                    + own_name(e, candidate.name))
         if not candidate.region:
             best = city_before_region(best, options, candidate.name)

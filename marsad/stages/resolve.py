@@ -128,20 +128,27 @@ def spelling(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters).removesuffix("h")
 
 
-def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
+def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...], written: str = "") -> float:
     """Favour a town or site near another place the report names, or in a region it names.
 
     Within NEARBY_KM of a named city, or inside a named admin1 or admin2
-    region ("Ariha, Idlib province"). Regions themselves get no bonus: a
-    city would otherwise pull its own namesake province.
+    region ("Ariha, Idlib province"). Regions themselves get no bonus from
+    cities, which would pull their own namesake provinces; a county inside a
+    named state does ("Monroe County in northeast Missouri"): Monroe Counties
+    are in seventeen states. Only when ``written`` says it is a county or
+    district: "Delaware" alone is the state, "Kingston" the town, not the
+    district of that name.
     """
-    if entry.feature == "A":
+    if entry.feature == "A" and not (entry.feature_code == "ADM2" and REGION_SUFFIX.search(written)):
         return 0.0
     for anchor in anchors:
         if anchor.geonameid == entry.geonameid or anchor.country != entry.country:
             continue
-        if anchor.feature_code == "ADM1" and entry.admin1 == anchor.name or \
-                anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
+        if anchor.feature_code == "ADM1" and entry.admin1 == anchor.name:
+            return NEARBY_BONUS
+        if entry.feature == "A":
+            continue
+        if anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
             return NEARBY_BONUS
         if anchor.feature == "P" and distance_km(anchor, entry) <= NEARBY_KM:
             return NEARBY_BONUS
