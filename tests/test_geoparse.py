@@ -226,3 +226,9 @@ def test_geoparse_a_county_is_the_one_in_the_state_the_report_names(pipeline):
     text = "A barn burned in Monroe County in northeast Missouri on Friday, the sheriff said."
     (county,) = [t for t in parse(text, pipeline) if t["name"] == "Monroe County"]
     assert county["admin1"] == "Missouri"
+
+
+def test_geoparse_a_name_after_a_town_and_a_comma_is_the_town_s_region(pipeline):
+    text = "A ferry ran aground near Tacoma, Washington, early on Monday."
+    found = {t["name"]: t for t in parse(text, pipeline)}
+    assert (found["Washington"]["feature"], found["Washington"]["admin1"]) == ("A", "Washington")

@@ -23,7 +23,7 @@ from marsad.numbers import parse_count
 from marsad.stages.recognise import DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, recognise, split_list
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
-                                   own_name, own_votes, plausible, rank)
+                                   own_name, own_votes, plausible, rank, level_with_town)
 from marsad.stages.toponyms import inner_spans, modifier_spans, region, region_adjective
 
 MILES_KM = 1.609344
@@ -98,6 +98,7 @@ class PlacesStage:
             e for key, e in anchors if key != name_key(c) and not own_name(e, c.name))))
             for c in candidates]
         chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
+        chosen = level_with_town(doc.text, chosen, self.options)
         return [locate(doc.text, candidate, entry) for candidate, entry in chosen
                 if entry is not None and plausible(entry, candidate,
                                                    towns - own_towns[name_key(candidate)] + named)]

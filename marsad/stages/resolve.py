@@ -228,3 +228,23 @@ def level_with_conjuncts(parsed: Any, chosen: list[tuple[Candidate, GeoEntry | N
         if same:
             result[n] = (candidate, same[0])
     return result
+
+
+def level_with_town(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
+                    options: Any) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Read the name after "Town, " as the region the town lies in: "Tacoma, Washington".
+
+    News writes a town's state or province after a comma; where that name is
+    also a city ("Washington", "New York"), the town's own region says which.
+    """
+    result = list(chosen)
+    for n in range(1, len(chosen)):
+        (town, seat), (candidate, entry) = chosen[n - 1], chosen[n]
+        if seat is None or entry is None or entry.feature_code == "ADM1" or seat.feature_code == "ADM1" \
+                or text[town.end:candidate.start] != ", ":
+            continue
+        same = [e for e in options(candidate) if e.feature_code == "ADM1" and e.country == seat.country
+                and e.name == seat.admin1 and own_name(e, candidate.name)]
+        if same:
+            result[n] = (candidate, same[0])
+    return result
