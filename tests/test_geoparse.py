@@ -232,3 +232,9 @@ def test_geoparse_a_name_after_a_town_and_a_comma_is_the_town_s_region(pipeline)
     text = "A ferry ran aground near Tacoma, Washington, early on Monday."
     found = {t["name"]: t for t in parse(text, pipeline)}
     assert (found["Washington"]["feature"], found["Washington"]["admin1"]) == ("A", "Washington")
+
+
+def test_geoparse_a_country_named_with_and_stays_whole(pipeline):
+    found = parse("Flights to Trinidad and Tobago resumed, and aid reached Homs and Hama.", pipeline)
+    assert [(t["name"], t["country"]) for t in found] == [
+        ("Trinidad and Tobago", "TT"), ("Homs", "SY"), ("Hama", "SY")]

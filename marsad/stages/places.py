@@ -20,7 +20,8 @@ from typing import Any, Callable
 from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
-from marsad.stages.recognise import DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, recognise, split_list
+from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, join_wholes, recognise,
+                                     split_list)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    own_name, own_votes, plausible, rank, level_with_town)
@@ -106,7 +107,8 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
             return doc
-        recognised = list(recognise(doc.parsed, self.bare_possessive))
+        recognised = join_wholes(doc.text, sorted(recognise(doc.parsed, self.bare_possessive, self.whole),
+                                                  key=lambda c: c.start), self.whole)
         places = tuple(self.find(doc, recognised))
         focus = focus_of(places)
         extras = {**doc.extras, "focus": focus, "town_focus": focus_of(places, towns_only=True)}
@@ -148,7 +150,7 @@ class PlacesStage:
         for ent in parsed.ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
-            for part in split_list(ent, self.bare_possessive):
+            for part in split_list(ent, self.bare_possessive, self.whole):
                 if not covered & set(range(part.start, part.end)):
                     entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION, doc_focus)
                     entry = entry and read.get(normalise(part.text), entry)
@@ -209,6 +211,14 @@ class PlacesStage:
         key = ("possessive", text)
         if key not in self.cache:
             self.cache[key] = self.gazetteer.country(text[:-1]) is not None
+        return self.cache[key]
+
+    def whole(self, name: str) -> bool:
+        """Say whether a name joined by "and" is one place: "Trinidad and Tobago", not "Homs and Hama"."""
+        key = ("whole", name)
+        if key not in self.cache:
+            self.cache[key] = self.gazetteer.country(name) is not None or any(
+                own_name(e, name) for e in self.gazetteer.lookup(name))
         return self.cache[key]
 
     def big(self, candidate: Candidate) -> bool:

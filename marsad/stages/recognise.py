@@ -55,7 +55,8 @@ class Candidate:
     placed: bool = True     # the recogniser or the context says place; else only a big place counts
 
 
-def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False) -> Iterator[Candidate]:
+def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
+              whole: Callable[[str], bool] = lambda _name: False) -> Iterator[Candidate]:
     """Yield place-name candidates: place entities, and doubtful ones in a place's context.
 
     ``possessive`` tells a country's possessive written without its apostrophe
@@ -64,7 +65,7 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
     seen: set[int] = set()
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
-            parts = list(split_list(ent, possessive))
+            parts = list(split_list(ent, possessive, whole))
             for part in parts:
                 if inside_organisation(part, possessive) or part.start in seen:
                     continue
@@ -85,6 +86,24 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
             yield candidate_of(span, False)
 
 
+def join_wholes(text: str, candidates: list[Candidate], whole: Callable[[str], bool]) -> list[Candidate]:
+    """Join two names around "and" that ``whole`` knows as one place: "Trinidad and Tobago".
+
+    The recogniser often splits such a country in two, and either half read
+    alone is somewhere else (a Trinidad in Bolivia).
+    """
+    joined: list[Candidate] = []
+    for candidate in candidates:
+        last = joined[-1] if joined else None
+        if last is not None and text[last.end:candidate.start] in (" and ", " & ") \
+                and whole(text[last.start:candidate.end]):
+            joined[-1] = Candidate(last.start, candidate.end, text[last.start:candidate.end], False,
+                                   last.trusted or candidate.trusted, last.placed or candidate.placed)
+        else:
+            joined.append(candidate)
+    return joined
+
+
 def candidate_of(span: Any, trusted: bool) -> Candidate:
     """Make a candidate, reading "the province of X" as a region and "X city" as X."""
     start, end = span.start_char, span.end_char
@@ -101,11 +120,19 @@ def candidate_of(span: Any, trusted: bool) -> Candidate:
     return Candidate(start, end, text, region, trusted)
 
 
-def split_list(ent: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
-    """Split an entity that the model ran together ("Homs and Hama") at its conjunctions."""
+def split_list(ent: Any, possessive: Callable[[Any], bool],
+               whole: Callable[[str], bool] = lambda _name: False) -> Iterator[Any]:
+    """Split an entity that the model ran together ("Homs and Hama") at its conjunctions.
+
+    A name that ``whole`` knows as one place ("Trinidad and Tobago") stays whole.
+    """
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in ("the", "a"):
         start += 1
+    if start < ent.end and any(t.lower_ in ("and", "&") for t in ent.doc[start:ent.end]) \
+            and whole(ent.doc[start:ent.end].text):
+        yield ent.doc[start:ent.end]
+        return
     for token in ent.doc[start:ent.end]:
         if token.lower_ in ("and", "or", ",", "&") or token.tag_ == "POS" or token.text in ("'s", "’s") \
                 or possessive(token):
