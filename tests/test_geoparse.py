@@ -238,3 +238,10 @@ def test_geoparse_a_country_named_with_and_stays_whole(pipeline):
     found = parse("Flights to Trinidad and Tobago resumed, and aid reached Homs and Hama.", pipeline)
     assert [(t["name"], t["country"]) for t in found] == [
         ("Trinidad and Tobago", "TT"), ("Homs", "SY"), ("Hama", "SY")]
+
+
+def test_geoparse_a_part_named_by_its_direction_is_the_place_it_is_part_of(pipeline):
+    (found,) = parse("Youth crime rose sharply in Far North Queensland this year.", pipeline)
+    assert (found["name"], found["country"], found["feature"]) == ("Queensland", "AU", "A")
+    # ... but only where the rest is surely a place, not a hamlet called Wing
+    assert parse("Staff in the West Wing were told to leave early.", pipeline) == []

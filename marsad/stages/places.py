@@ -21,7 +21,7 @@ from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
 from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, join_wholes, recognise,
-                                     split_list)
+                                     split_list, without_direction)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    own_name, own_votes, plausible, rank, level_with_town)
@@ -109,6 +109,7 @@ class PlacesStage:
             return doc
         recognised = join_wholes(doc.text, sorted(recognise(doc.parsed, self.bare_possessive, self.whole),
                                                   key=lambda c: c.start), self.whole)
+        recognised = [self.bare_if_unknown(c) for c in recognised]
         places = tuple(self.find(doc, recognised))
         focus = focus_of(places)
         extras = {**doc.extras, "focus": focus, "town_focus": focus_of(places, towns_only=True)}
@@ -212,6 +213,18 @@ class PlacesStage:
         if key not in self.cache:
             self.cache[key] = self.gazetteer.country(text[:-1]) is not None
         return self.cache[key]
+
+    def bare_if_unknown(self, candidate: Candidate) -> Candidate:
+        """Read a name the gazetteer lacks without its compass words, if the rest is surely a place.
+
+        "Far North Queensland" is in Queensland; "West Wing" is not in a
+        hamlet called Wing, so the rest must be a country, region or city.
+        """
+        bare = without_direction(candidate)
+        if bare is None or region(candidate.name) is not None or self.options(candidate) \
+                or not self.big(bare):
+            return candidate
+        return bare
 
     def whole(self, name: str) -> bool:
         """Say whether a name joined by "and" is one place: "Trinidad and Tobago", not "Homs and Hama"."""

@@ -37,6 +37,9 @@ ATTACK_VERBS = {"strike", "hit", "shell", "bomb", "attack", "target", "storm", "
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
               "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
+DIRECTION_PREFIX = re.compile(
+    r"(?:(?:far|central|upper|lower|greater|(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[\s-]+)+",
+    re.IGNORECASE)
 # Nouns of events that a place name may modify ("the Aleppo bombing").
 EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
                "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
@@ -102,6 +105,18 @@ def join_wholes(text: str, candidates: list[Candidate], whole: Callable[[str], b
         else:
             joined.append(candidate)
     return joined
+
+
+def without_direction(candidate: Candidate) -> Candidate | None:
+    """Return the name after the compass words that open it: "Far North Queensland" -> "Queensland".
+
+    A part of a place named by its direction is no gazetteer entry of its
+    own; the place it is part of is what the name points to.
+    """
+    match = DIRECTION_PREFIX.match(candidate.name)
+    if match is None or match.end() == len(candidate.name):
+        return None
+    return replace(candidate, start=candidate.start + match.end(), name=candidate.name[match.end():])
 
 
 def candidate_of(span: Any, trusted: bool) -> Candidate:
