@@ -245,3 +245,14 @@ def test_geoparse_a_part_named_by_its_direction_is_the_place_it_is_part_of(pipel
     assert (found["name"], found["country"], found["feature"]) == ("Queensland", "AU", "A")
     # ... but only where the rest is surely a place, not a hamlet called Wing
     assert parse("Staff in the West Wing were told to leave early.", pipeline) == []
+
+
+@pytest.mark.parametrize("label", ["PRODUCT", "WORK_OF_ART", "GPE"])
+def test_recognise_a_name_in_a_place_s_position_is_a_candidate_whatever_its_label(label):
+    import spacy
+    from spacy.tokens import Doc, Span
+    from marsad.stages.recognise import recognise
+    doc = Doc(spacy.blank("en").vocab, words=["Fighting", "went", "on", "in", "Afrin", "."],
+              sent_starts=[True, False, False, False, False, False])
+    doc.ents = [Span(doc, 4, 5, label=label)]
+    assert [c.name for c in recognise(doc)] == ["Afrin"]

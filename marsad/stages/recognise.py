@@ -16,8 +16,9 @@ from marsad.stages.syntax import PLACE_NOUNS
 from marsad.stages.toponyms import dateline_spans
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Other entity labels whose text may still be a place the model mislabelled.
-DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", ""}
+# Other entity labels whose text may still be a place the model mislabelled:
+# "fighting in Afrin" comes labelled a product now and then.
+DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LANGUAGE", ""}
 REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|oblast|county|prefecture)$",
                            re.IGNORECASE)
 REGION_PREFIX = re.compile(r"(?:the\s+)?(?:province|governorate|region|district)\s+of\s+", re.IGNORECASE)
