@@ -256,3 +256,17 @@ def test_recognise_a_name_in_a_place_s_position_is_a_candidate_whatever_its_labe
               sent_starts=[True, False, False, False, False, False])
     doc.ents = [Span(doc, 4, 5, label=label)]
     assert [c.name for c in recognise(doc)] == ["Afrin"]
+
+
+def test_geoparse_a_dotted_abbreviation_after_a_town_is_its_region(pipeline):
+    found = parse("Lucy was born in Churchill, Man. during a blizzard.", pipeline)
+    assert [(t["name"], t["country"], t["admin1"]) for t in found] == [
+        ("Churchill", "CA", "Manitoba"), ("Man.", "CA", "Manitoba")]
+
+
+def test_with_dotted_regions_needs_a_known_town_before_the_comma():
+    from marsad.stages.recognise import Candidate, with_dotted_regions
+    text = "Born in Churchill, Man. in May."
+    town = Candidate(8, 17, "Churchill", False)
+    assert [c.name for c in with_dotted_regions(text, [town], lambda c: True)] == ["Churchill", "Man."]
+    assert with_dotted_regions(text, [town], lambda c: False) == [town]

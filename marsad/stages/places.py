@@ -20,8 +20,8 @@ from typing import Any, Callable
 from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
-from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, join_wholes, recognise,
-                                     split_list, without_direction)
+from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, dotted_regions, join_wholes,
+                                     recognise, split_list, with_dotted_regions, without_direction)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    own_name, own_votes, plausible, rank, level_with_town)
@@ -109,7 +109,7 @@ class PlacesStage:
             return doc
         recognised = join_wholes(doc.text, sorted(recognise(doc.parsed, self.bare_possessive, self.whole),
                                                   key=lambda c: c.start), self.whole)
-        recognised = [self.bare_if_unknown(c) for c in recognised]
+        recognised = [self.bare_if_unknown(c) for c in with_dotted_regions(doc.text, recognised, self.known)]
         places = tuple(self.find(doc, recognised))
         focus = focus_of(places)
         extras = {**doc.extras, "focus": focus, "town_focus": focus_of(places, towns_only=True)}
@@ -261,6 +261,10 @@ class PlacesStage:
         return self.cache[key]
 
     def lookup(self, candidate: Candidate) -> list[GeoEntry]:
+        dotted = dotted_regions().get(candidate.name)
+        if dotted is not None:
+            found = self.gazetteer.admin1(*dotted)
+            return [found] if found is not None else []
         if candidate.region:
             bare = REGION_SUFFIX.sub("", candidate.name)
             regions = [e for e in self.gazetteer.lookup(bare) if e.feature == "A"]

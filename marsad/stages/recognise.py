@@ -7,8 +7,11 @@ person's name is not one. Resolution is :mod:`marsad.stages.resolve`'s.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 from typing import Any, Callable, Iterator
 
 from marsad.stages.lexicon import triggers
@@ -41,6 +44,7 @@ DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)
 DIRECTION_PREFIX = re.compile(
     r"(?:(?:far|central|upper|lower|greater|(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[\s-]+)+",
     re.IGNORECASE)
+DOTTED_AFTER_TOWN = re.compile(r", ([A-Z][a-z]{1,4}\.)")
 # Nouns of events that a place name may modify ("the Aleppo bombing").
 EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
                "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
@@ -118,6 +122,34 @@ def without_direction(candidate: Candidate) -> Candidate | None:
     if match is None or match.end() == len(candidate.name):
         return None
     return replace(candidate, start=candidate.start + match.end(), name=candidate.name[match.end():])
+
+
+@cache
+def dotted_regions() -> dict[str, tuple[str, str]]:
+    """Return the dotted abbreviations of marsad/data/admin_dotted.csv: "Man." -> ("CA", "Manitoba")."""
+    text = resources.files("marsad.data").joinpath("admin_dotted.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["abbreviation"]: (row["country"], row["admin1"]) for row in rows}
+
+
+def with_dotted_regions(text: str, candidates: list[Candidate],
+                        known: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Add the region abbreviation written after a town and a comma: "Churchill, Man.".
+
+    Such an abbreviation is a word without its dot and a region only there,
+    so it counts only in that place, dot and all; the recogniser often reads
+    "Churchill, Man" as one name and drops the second half. ``known`` says
+    whether the gazetteer knows the town.
+    """
+    found = []
+    for town in candidates:
+        match = DOTTED_AFTER_TOWN.match(text, town.end)
+        if match and match.group(1) in dotted_regions() and known(town):
+            found.append(Candidate(match.start(1), match.end(1), match.group(1), False))
+    if not found:
+        return candidates
+    kept = [c for c in candidates if not any(c.start < f.end and f.start < c.end for f in found)]
+    return sorted(kept + found, key=lambda c: c.start)
 
 
 def candidate_of(span: Any, trusted: bool) -> Candidate:
