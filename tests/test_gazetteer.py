@@ -389,6 +389,33 @@ def test_gazetteer_places_a_region_at_the_middle_of_its_extent(geonames_gazettee
     assert _km(entry.lat, entry.lon, lat, lon) < 161
 
 
+@pytest.mark.parametrize(("country", "region", "lat", "lon"), [
+    ("CA", "Nunavut", 70.0, -90.0),         # its towns line Hudson Bay, 600 km south
+    ("AU", "Queensland", -20.0, 145.0),     # ... and Queensland's its east coast
+])
+def test_gazetteer_places_a_lopsided_region_at_its_listed_centre(geonames_gazetteer, country, region, lat, lon):
+    entry = geonames_gazetteer.admin1(country, region)
+    assert _km(entry.lat, entry.lon, lat, lon) < 50
+
+
+def test_gazetteer_every_listed_region_centre_names_a_region(geonames_gazetteer):
+    from marsad.gazetteer.sources import admin1_points
+    for (country, name), (lat, lon) in admin1_points().items():
+        entry = geonames_gazetteer.admin1(country, name)
+        assert entry is not None and (entry.lat, entry.lon) == (lat, lon), (country, name)
+
+
+def test_gazetteer_region_entries_prefer_a_listed_centre_to_the_towns_extent():
+    from marsad.gazetteer.admin import Region, SyntheticIds, region_entries
+    cities = {str(i): {"latitude": 40.0 + i / 10, "longitude": 10.0, "population": 100} for i in range(1, 6)}
+    regions = {("ZZ", "01"): Region("ZZ", "01", "Northland", {"northland"}, [1, 2, 3, 4, 5]),
+               ("ZZ", "02"): Region("ZZ", "02", "Southland", {"southland"}, [1, 2, 3, 4, 5])}
+    entries = {e.name: e for e, _ in region_entries(regions, cities, {}, SyntheticIds(),
+                                                     {("ZZ", "northland"): (48.0, 11.0)})}
+    assert (entries["Northland"].lat, entries["Northland"].lon) == (48.0, 11.0)
+    assert entries["Southland"].lat == pytest.approx(40.3)
+
+
 def test_gazetteer_region_centre_ignores_an_outlying_island_and_crosses_the_antimeridian():
     from marsad.gazetteer.admin import region_centre
     mainland = [(10.0 + i / 10, 20.0 + i / 10) for i in range(40)]

@@ -149,6 +149,9 @@ def test_nearby_favours_a_town_inside_a_named_region_and_only_there():
     assert nearby(paris_tx, (county,)) == NEARBY_BONUS
     assert nearby(paris_tn, (texas, county)) == 0.0
     assert nearby(texas, (county,)) == 0.0      # regions get no bonus
+    # ... but a county written as one lies in the state the report names
+    assert nearby(county, (texas,), "Lamar County") == NEARBY_BONUS
+    assert nearby(county, (texas,), "Lamar") == 0.0
 
 
 def test_geoparse_a_month_cut_short_is_no_place(pipeline):
@@ -188,3 +191,82 @@ def test_geoparse_a_name_listed_with_states_is_a_state(pipeline):
     assert (found["Washington"]["feature"], found["Washington"]["admin1"]) == ("A", "Washington")
     (alone,) = parse("Officials in Washington said the sanctions would stay.", pipeline)
     assert alone["feature"] == "P"
+
+
+def test_geoparse_a_name_inside_a_name_keeps_the_reading_the_report_gave_it(pipeline):
+    text = ("PARIS, Texas (AP) — A barn fire kept crews busy on Sunday. "
+            "The Paris Fire Department said nobody was hurt.")
+    found = parse(text, pipeline)
+    inner = [t for t in found if t["role"] == "embedded" and t["name"] == "Paris"]
+    assert inner and all(t["country"] == "US" for t in inner)
+
+
+def test_geoparse_a_state_does_not_anchor_its_own_name_to_a_town_inside_it(pipeline):
+    text = "HELENA, Mont. (AP) — Prison costs in Montana rose again this year, officials said."
+    (montana,) = [t for t in parse(text, pipeline) if t["name"] == "Montana"]
+    assert (montana["feature"], montana["admin1"]) == ("A", "Montana")
+
+
+def test_geoparse_a_name_written_with_city_is_the_city(pipeline):
+    (found,) = parse("Snow closed the roads around Quebec City on Monday.", pipeline)
+    assert (found["feature"], found["country"]) == ("P", "CA")
+
+
+def test_city_before_region_reads_a_name_written_with_city_as_the_city():
+    from marsad.model import GeoEntry
+    from marsad.stages.resolve import city_before_region
+    region = GeoEntry(1, "Northmark", 50.0, -70.0, "CA", "Northmark", feature="A", feature_code="ADM1",
+                      population=5_000_000)
+    city = GeoEntry(2, "Northmark", 46.8, -71.2, "CA", "Northmark", feature_code="PPLA", population=500_000)
+    assert city_before_region(region, [region, city], "Northmark City") == city
+    assert city_before_region(region, [region, city], "Northmark") == region    # a small seat leaves it
+
+
+def test_geoparse_a_county_is_the_one_in_the_state_the_report_names(pipeline):
+    text = "A barn burned in Monroe County in northeast Missouri on Friday, the sheriff said."
+    (county,) = [t for t in parse(text, pipeline) if t["name"] == "Monroe County"]
+    assert county["admin1"] == "Missouri"
+
+
+def test_geoparse_a_name_after_a_town_and_a_comma_is_the_town_s_region(pipeline):
+    text = "A ferry ran aground near Tacoma, Washington, early on Monday."
+    found = {t["name"]: t for t in parse(text, pipeline)}
+    assert (found["Washington"]["feature"], found["Washington"]["admin1"]) == ("A", "Washington")
+
+
+def test_geoparse_a_country_named_with_and_stays_whole(pipeline):
+    found = parse("Flights to Trinidad and Tobago resumed, and aid reached Homs and Hama.", pipeline)
+    assert [(t["name"], t["country"]) for t in found] == [
+        ("Trinidad and Tobago", "TT"), ("Homs", "SY"), ("Hama", "SY")]
+
+
+def test_geoparse_a_part_named_by_its_direction_is_the_place_it_is_part_of(pipeline):
+    (found,) = parse("Youth crime rose sharply in Far North Queensland this year.", pipeline)
+    assert (found["name"], found["country"], found["feature"]) == ("Queensland", "AU", "A")
+    # ... but only where the rest is surely a place, not a hamlet called Wing
+    assert parse("Staff in the West Wing were told to leave early.", pipeline) == []
+
+
+@pytest.mark.parametrize("label", ["PRODUCT", "WORK_OF_ART", "GPE"])
+def test_recognise_a_name_in_a_place_s_position_is_a_candidate_whatever_its_label(label):
+    import spacy
+    from spacy.tokens import Doc, Span
+    from marsad.stages.recognise import recognise
+    doc = Doc(spacy.blank("en").vocab, words=["Fighting", "went", "on", "in", "Afrin", "."],
+              sent_starts=[True, False, False, False, False, False])
+    doc.ents = [Span(doc, 4, 5, label=label)]
+    assert [c.name for c in recognise(doc)] == ["Afrin"]
+
+
+def test_geoparse_a_dotted_abbreviation_after_a_town_is_its_region(pipeline):
+    found = parse("Lucy was born in Churchill, Man. during a blizzard.", pipeline)
+    assert [(t["name"], t["country"], t["admin1"]) for t in found] == [
+        ("Churchill", "CA", "Manitoba"), ("Man.", "CA", "Manitoba")]
+
+
+def test_with_dotted_regions_needs_a_known_town_before_the_comma():
+    from marsad.stages.recognise import Candidate, with_dotted_regions
+    text = "Born in Churchill, Man. in May."
+    town = Candidate(8, 17, "Churchill", False)
+    assert [c.name for c in with_dotted_regions(text, [town], lambda c: True)] == ["Churchill", "Man."]
+    assert with_dotted_regions(text, [town], lambda c: False) == [town]

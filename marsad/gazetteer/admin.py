@@ -205,11 +205,18 @@ class SyntheticIds:
 
 
 def region_entries(regions: Mapping[RegionKey, Region], cities: Mapping[str, City],
-                   state_ids: Mapping[str, int], ids: SyntheticIds) -> Iterator[tuple[GeoEntry, set[str]]]:
-    """Yield each admin1 region as an ADM1 entry with its keys."""
+                   state_ids: Mapping[str, int], ids: SyntheticIds,
+                   centres: Mapping[tuple[str, str], tuple[float, float]] | None = None,
+                   ) -> Iterator[tuple[GeoEntry, set[str]]]:
+    """Yield each admin1 region as an ADM1 entry with its keys.
+
+    ``centres`` maps (country, normalised region name) to a listed centre,
+    used instead of the estimate from the region's towns.
+    """
     for (country, code), region in sorted(regions.items()):
         points = [(cities[str(i)]["latitude"], cities[str(i)]["longitude"]) for i in region.members]
-        lat, lon = region_centre(points)
+        listed = (centres or {}).get((country, normalise(region.name)))
+        lat, lon = listed or region_centre(points)
         seat = cities[str(region.seat or max(region.members, key=lambda i: cities[str(i)]["population"]))]
         geonameid = state_ids.get(code) if country == "US" else None
         yield GeoEntry(

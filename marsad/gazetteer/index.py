@@ -28,7 +28,8 @@ from marsad.model import GeoEntry
 from .lookup import KeyedGazetteer, filed_keys
 from .supplement import fingerprint, read_supplements, supplement_paths
 
-SCHEMA_VERSION = 4      # 3: skeleton keys ("#...") for places and admin regions; 4: region centres and seats
+SCHEMA_VERSION = 5      # 3: skeleton keys ("#...") for places and admin regions; 4: region centres and seats;
+                        # 5: listed centres of large admin1 regions
 CACHE_ENV = "MARSAD_CACHE_DIR"
 _STALE_TEMP_SECONDS = 3600
 _SCHEMA = """

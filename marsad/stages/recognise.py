@@ -7,8 +7,11 @@ person's name is not one. Resolution is :mod:`marsad.stages.resolve`'s.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 from typing import Any, Callable, Iterator
 
 from marsad.stages.lexicon import triggers
@@ -16,8 +19,9 @@ from marsad.stages.syntax import PLACE_NOUNS
 from marsad.stages.toponyms import dateline_spans
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Other entity labels whose text may still be a place the model mislabelled.
-DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", ""}
+# Other entity labels whose text may still be a place the model mislabelled:
+# "fighting in Afrin" comes labelled a product now and then.
+DOUBTFUL_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LANGUAGE", ""}
 REGION_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|oblast|county|prefecture)$",
                            re.IGNORECASE)
 REGION_PREFIX = re.compile(r"(?:the\s+)?(?:province|governorate|region|district)\s+of\s+", re.IGNORECASE)
@@ -37,6 +41,10 @@ ATTACK_VERBS = {"strike", "hit", "shell", "bomb", "attack", "target", "storm", "
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (0.7071, 0.7071), "northwest": (0.7071, -0.7071),
               "southeast": (-0.7071, 0.7071), "southwest": (-0.7071, -0.7071)}
+DIRECTION_PREFIX = re.compile(
+    r"(?:(?:far|central|upper|lower|greater|(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[\s-]+)+",
+    re.IGNORECASE)
+DOTTED_AFTER_TOWN = re.compile(r", ([A-Z][a-z]{1,4}\.)")
 # Nouns of events that a place name may modify ("the Aleppo bombing").
 EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
                "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
@@ -55,7 +63,8 @@ class Candidate:
     placed: bool = True     # the recogniser or the context says place; else only a big place counts
 
 
-def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False) -> Iterator[Candidate]:
+def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
+              whole: Callable[[str], bool] = lambda _name: False) -> Iterator[Candidate]:
     """Yield place-name candidates: place entities, and doubtful ones in a place's context.
 
     ``possessive`` tells a country's possessive written without its apostrophe
@@ -64,7 +73,7 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
     seen: set[int] = set()
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
-            parts = list(split_list(ent, possessive))
+            parts = list(split_list(ent, possessive, whole))
             for part in parts:
                 if inside_organisation(part, possessive) or part.start in seen:
                     continue
@@ -85,6 +94,64 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False)
             yield candidate_of(span, False)
 
 
+def join_wholes(text: str, candidates: list[Candidate], whole: Callable[[str], bool]) -> list[Candidate]:
+    """Join two names around "and" that ``whole`` knows as one place: "Trinidad and Tobago".
+
+    The recogniser often splits such a country in two, and either half read
+    alone is somewhere else (a Trinidad in Bolivia).
+    """
+    joined: list[Candidate] = []
+    for candidate in candidates:
+        last = joined[-1] if joined else None
+        if last is not None and text[last.end:candidate.start] in (" and ", " & ") \
+                and whole(text[last.start:candidate.end]):
+            joined[-1] = Candidate(last.start, candidate.end, text[last.start:candidate.end], False,
+                                   last.trusted or candidate.trusted, last.placed or candidate.placed)
+        else:
+            joined.append(candidate)
+    return joined
+
+
+def without_direction(candidate: Candidate) -> Candidate | None:
+    """Return the name after the compass words that open it: "Far North Queensland" -> "Queensland".
+
+    A part of a place named by its direction is no gazetteer entry of its
+    own; the place it is part of is what the name points to.
+    """
+    match = DIRECTION_PREFIX.match(candidate.name)
+    if match is None or match.end() == len(candidate.name):
+        return None
+    return replace(candidate, start=candidate.start + match.end(), name=candidate.name[match.end():])
+
+
+@cache
+def dotted_regions() -> dict[str, tuple[str, str]]:
+    """Return the dotted abbreviations of marsad/data/admin_dotted.csv: "Man." -> ("CA", "Manitoba")."""
+    text = resources.files("marsad.data").joinpath("admin_dotted.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["abbreviation"]: (row["country"], row["admin1"]) for row in rows}
+
+
+def with_dotted_regions(text: str, candidates: list[Candidate],
+                        known: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Add the region abbreviation written after a town and a comma: "Churchill, Man.".
+
+    Such an abbreviation is a word without its dot and a region only there,
+    so it counts only in that place, dot and all; the recogniser often reads
+    "Churchill, Man" as one name and drops the second half. ``known`` says
+    whether the gazetteer knows the town.
+    """
+    found = []
+    for town in candidates:
+        match = DOTTED_AFTER_TOWN.match(text, town.end)
+        if match and match.group(1) in dotted_regions() and known(town):
+            found.append(Candidate(match.start(1), match.end(1), match.group(1), False))
+    if not found:
+        return candidates
+    kept = [c for c in candidates if not any(c.start < f.end and f.start < c.end for f in found)]
+    return sorted(kept + found, key=lambda c: c.start)
+
+
 def candidate_of(span: Any, trusted: bool) -> Candidate:
     """Make a candidate, reading "the province of X" as a region and "X city" as X."""
     start, end = span.start_char, span.end_char
@@ -101,11 +168,19 @@ def candidate_of(span: Any, trusted: bool) -> Candidate:
     return Candidate(start, end, text, region, trusted)
 
 
-def split_list(ent: Any, possessive: Callable[[Any], bool]) -> Iterator[Any]:
-    """Split an entity that the model ran together ("Homs and Hama") at its conjunctions."""
+def split_list(ent: Any, possessive: Callable[[Any], bool],
+               whole: Callable[[str], bool] = lambda _name: False) -> Iterator[Any]:
+    """Split an entity that the model ran together ("Homs and Hama") at its conjunctions.
+
+    A name that ``whole`` knows as one place ("Trinidad and Tobago") stays whole.
+    """
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in ("the", "a"):
         start += 1
+    if start < ent.end and any(t.lower_ in ("and", "&") for t in ent.doc[start:ent.end]) \
+            and whole(ent.doc[start:ent.end].text):
+        yield ent.doc[start:ent.end]
+        return
     for token in ent.doc[start:ent.end]:
         if token.lower_ in ("and", "or", ",", "&") or token.tag_ == "POS" or token.text in ("'s", "’s") \
                 or possessive(token):

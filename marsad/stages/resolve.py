@@ -28,6 +28,7 @@ LONE_FOREIGN_POPULATION = 100_000
 # A written-alone name shared by a region and a big city or a capital is the
 # city: "New York", "Aleppo", "Washington".
 BIG_CITY = 1_000_000
+CITY_WORD = re.compile(r"\s+city$", re.IGNORECASE)
 
 
 def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
@@ -66,10 +67,14 @@ def city_before_region(best: GeoEntry, options: list[GeoEntry], written: str) ->
     """
     if best.feature != "A" or best.feature_code.startswith("PCL"):
         return best
+    city = CITY_WORD.sub("", written)
     cities = [e for e in options if e.feature == "P"
               and (own_name(e, written) or own_name(e, f"{written} City"))
               and (e.population >= BIG_CITY or e.feature_code == "PPLC")
               and (e.country == best.country)]
+    # "Quebec City" says which of the two it means, whatever the city's size.
+    cities = cities or [e for e in options if e.feature == "P" and city != written
+                        and own_name(e, city) and e.country == best.country]
     return max(cities, key=lambda e: e.population) if cities else best
 
 
@@ -123,20 +128,27 @@ def spelling(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters).removesuffix("h")
 
 
-def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...]) -> float:
+def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...], written: str = "") -> float:
     """Favour a town or site near another place the report names, or in a region it names.
 
     Within NEARBY_KM of a named city, or inside a named admin1 or admin2
-    region ("Ariha, Idlib province"). Regions themselves get no bonus: a
-    city would otherwise pull its own namesake province.
+    region ("Ariha, Idlib province"). Regions themselves get no bonus from
+    cities, which would pull their own namesake provinces; a county inside a
+    named state does ("Monroe County in northeast Missouri"): Monroe Counties
+    are in seventeen states. Only when ``written`` says it is a county or
+    district: "Delaware" alone is the state, "Kingston" the town, not the
+    district of that name.
     """
-    if entry.feature == "A":
+    if entry.feature == "A" and not (entry.feature_code == "ADM2" and REGION_SUFFIX.search(written)):
         return 0.0
     for anchor in anchors:
         if anchor.geonameid == entry.geonameid or anchor.country != entry.country:
             continue
-        if anchor.feature_code == "ADM1" and entry.admin1 == anchor.name or \
-                anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
+        if anchor.feature_code == "ADM1" and entry.admin1 == anchor.name:
+            return NEARBY_BONUS
+        if entry.feature == "A":
+            continue
+        if anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
             return NEARBY_BONUS
         if anchor.feature == "P" and distance_km(anchor, entry) <= NEARBY_KM:
             return NEARBY_BONUS
@@ -213,6 +225,26 @@ def level_with_conjuncts(parsed: Any, chosen: list[tuple[Candidate, GeoEntry | N
         regions = {p.country for p in peers if p is not None and p.feature_code == "ADM1"}
         same = [e for e in options(candidate) if e.feature_code == "ADM1" and e.country in regions
                 and own_name(e, candidate.name)]
+        if same:
+            result[n] = (candidate, same[0])
+    return result
+
+
+def level_with_town(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
+                    options: Any) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Read the name after "Town, " as the region the town lies in: "Tacoma, Washington".
+
+    News writes a town's state or province after a comma; where that name is
+    also a city ("Washington", "New York"), the town's own region says which.
+    """
+    result = list(chosen)
+    for n in range(1, len(chosen)):
+        (town, seat), (candidate, entry) = chosen[n - 1], chosen[n]
+        if seat is None or entry is None or entry.feature_code == "ADM1" or seat.feature_code == "ADM1" \
+                or text[town.end:candidate.start] != ", ":
+            continue
+        same = [e for e in options(candidate) if e.feature_code == "ADM1" and e.country == seat.country
+                and e.name == seat.admin1 and own_name(e, candidate.name)]
         if same:
             result[n] = (candidate, same[0])
     return result
