@@ -270,3 +270,8 @@ def test_with_dotted_regions_needs_a_known_town_before_the_comma():
     town = Candidate(8, 17, "Churchill", False)
     assert [c.name for c in with_dotted_regions(text, [town], lambda c: True)] == ["Churchill", "Man."]
     assert with_dotted_regions(text, [town], lambda c: False) == [town]
+
+
+def test_geoparse_a_name_struck_by_an_event_is_a_place_whatever_the_tagger_says(pipeline):
+    names = {t["name"]: t for t in parse("An air strike on Maarat al-Numan killed ten people on Sunday.", pipeline)}
+    assert names["Maarat al-Numan"]["country"] == "SY"

@@ -262,6 +262,8 @@ def locative_token(token: Any, depth: int) -> bool:
         return True
     if token.dep_ == "dobj" and head.lemma_.lower() in ATTACK_VERBS:     # "missiles struck X"
         return True
+    if token.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lower_ in EVENT_NOUNS:
+        return True     # "an air strike on X", "the offensive against X"
     if token.dep_ == "conj" and depth < 4:
         return head.ent_type_ in PLACE_LABELS or locative_token(head, depth + 1)
     return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ in EVENT_NOUNS
