@@ -275,3 +275,10 @@ def test_with_dotted_regions_needs_a_known_town_before_the_comma():
 def test_geoparse_a_name_struck_by_an_event_is_a_place_whatever_the_tagger_says(pipeline):
     names = {t["name"]: t for t in parse("An air strike on Maarat al-Numan killed ten people on Sunday.", pipeline)}
     assert names["Maarat al-Numan"]["country"] == "SY"
+
+
+def test_geoparse_a_named_person_s_surname_is_no_place(pipeline):
+    # Copy stripped of its punctuation runs the surname into the sentence before it.
+    text = ("Defence Secretary Ashton Carter said the coalition had killed 20 militants in Raqqa who "
+            "were plotting to attack our cities and personnel Carter stated in his remarks.")
+    assert [t["name"] for t in parse(text, pipeline)] == ["Raqqa"]

@@ -21,7 +21,7 @@ from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
 from marsad.numbers import parse_count
 from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, dotted_regions, join_wholes,
-                                     recognise, split_list, with_dotted_regions, without_direction)
+                                     recognise, split_list, surnames, with_dotted_regions, without_direction)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    own_name, own_votes, plausible, rank, level_with_town)
@@ -110,6 +110,8 @@ class PlacesStage:
         recognised = join_wholes(doc.text, sorted(recognise(doc.parsed, self.bare_possessive, self.whole),
                                                   key=lambda c: c.start), self.whole)
         recognised = [self.bare_if_unknown(c) for c in with_dotted_regions(doc.text, recognised, self.known)]
+        people = surnames(doc.parsed)
+        recognised = [c for c in recognised if c.trusted or c.name not in people or self.big(c)]
         places = tuple(self.find(doc, recognised))
         focus = focus_of(places)
         extras = {**doc.extras, "focus": focus, "town_focus": focus_of(places, towns_only=True)}

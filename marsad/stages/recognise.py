@@ -94,6 +94,18 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
             yield candidate_of(span, False)
 
 
+def surnames(parsed: Any) -> set[str]:
+    """Return the surnames of people the report names in full and then by surname alone
+    ("Defence Secretary Jane Carter" ... "Carter said"): such a name is the person.
+
+    The tagger also calls "Northern Hama" a person, so a surname counts only where
+    the report uses it alone too; a name that is surely a place (``PlacesStage.big``)
+    is kept all the same.
+    """
+    people = [e for e in parsed.ents if e.label_ == "PERSON"]
+    return {e[-1].text for e in people if len(e) > 1} & {e.text for e in people if len(e) == 1}
+
+
 def join_wholes(text: str, candidates: list[Candidate], whole: Callable[[str], bool]) -> list[Candidate]:
     """Join two names around "and" that ``whole`` knows as one place: "Trinidad and Tobago".
 
