@@ -282,3 +282,12 @@ def test_geoparse_a_named_person_s_surname_is_no_place(pipeline):
     text = ("Defence Secretary Ashton Carter said the coalition had killed 20 militants in Raqqa who "
             "were plotting to attack our cities and personnel Carter stated in his remarks.")
     assert [t["name"] for t in parse(text, pipeline)] == ["Raqqa"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("WASHINGTON (Reuters) - A former British spy met officials in London and Sunderland on Monday, "
+     "a lawyer for the Foreign Office in London said.", "US"),
+    ("LONDON, Ontario (CP) - Police in the city said two people were hurt in a fire on Monday.", "CA"),
+])
+def test_geoparse_a_dateline_city_alone_is_the_one_the_world_knows(pipeline, text, country):
+    assert parse(text, pipeline)[0]["country"] == country

@@ -25,7 +25,7 @@ from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Ca
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    own_name, own_votes, plausible, rank, level_with_town)
-from marsad.stages.toponyms import inner_spans, modifier_spans, region, region_adjective
+from marsad.stages.toponyms import dateline_spans, inner_spans, modifier_spans, region, region_adjective
 
 MILES_KM = 1.609344
 ANCHOR_POPULATION = 50_000
@@ -98,6 +98,10 @@ class PlacesStage:
         chosen = [(c, self.resolve(c, focus_of_name[name_key(c)], tuple(
             e for key, e in anchors if key != name_key(c) and not own_name(e, c.name))))
             for c in candidates]
+        # A wire dateline names a city alone only when it is one the world knows ("WASHINGTON -",
+        # not "WASHINGTON, England"): the report's other places do not pick its namesake.
+        alone = lone_datelines(doc.parsed)
+        chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
         chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
         chosen = level_with_town(doc.text, chosen, self.options)
         return [locate(doc.text, candidate, entry) for candidate, entry in chosen
@@ -287,6 +291,16 @@ class PlacesStage:
         if not candidate.region:
             best = city_before_region(best, options, candidate.name)
         return city_state(best, options)
+
+
+def lone_datelines(parsed: Any) -> set[tuple[int, int]]:
+    """Return the character spans of all-caps datelines with no region or country after them."""
+    alone = set()
+    for span in dateline_spans(parsed):
+        after = parsed[span.end:span.end + 2]
+        if not (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()):
+            alone.add((span.start_char, span.end_char))
+    return alone
 
 
 def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
