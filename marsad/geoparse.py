@@ -35,8 +35,11 @@ def toponym(text: str, place: Place) -> dict:
         at = text.rfind(place.anchor, start, end)
         if at >= 0:
             start, end = at, at + len(place.anchor)
+    # A town known only to lie in a country has no point of its own (``PlacesStage.find``).
+    unplaced = place.anchor is not None and place.lat is None
     return {"start": start, "end": end, "name": text[start:end],
-            "lat": entry.lat, "lon": entry.lon, "geonameid": entry.geonameid,
+            "lat": None if unplaced else entry.lat, "lon": None if unplaced else entry.lon,
+            "geonameid": None if unplaced else entry.geonameid,
             "country": entry.country, "admin1": entry.admin1, "feature": entry.feature,
             "precision": place.precision, "role": place.role}
 

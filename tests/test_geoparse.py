@@ -291,3 +291,17 @@ def test_geoparse_a_named_person_s_surname_is_no_place(pipeline):
 ])
 def test_geoparse_a_dateline_city_alone_is_the_one_the_world_knows(pipeline, text, country):
     assert parse(text, pipeline)[0]["country"] == country
+
+
+def test_geoparse_a_town_the_report_puts_in_a_country_is_never_a_namesake_abroad(pipeline):
+    # "Inata" is in GeoNames' lists only as an alternate name of a town in Japan.
+    found = parse("Gunmen overran a gendarmerie post at Inata in Burkina Faso's northern Soum "
+                  "province on Sunday. Soldiers later returned to Inata.", pipeline)
+    inata = [t for t in found if t["name"] == "Inata"]
+    assert len(inata) == 2
+    assert all(t["country"] == "BF" and t["lat"] is None and t["precision"] == 3 for t in inata)
+
+
+def test_geoparse_a_town_named_with_its_country_is_the_namesake_there(pipeline):
+    found = {t["name"]: t for t in parse("Shelling hit Tripoli, Lebanon on Monday.", pipeline)}
+    assert found["Tripoli"]["country"] == "LB"

@@ -689,3 +689,11 @@ def test_extract_unnamed_sources_are_not_the_state_speaking(run_text, speaker, a
     [accusation] = claims_of(doc, "accusation")
     assert accusation.actor == actor
     assert accusation.against == ("Islamic State Sahel Province",)
+
+
+def test_extract_an_event_in_a_town_known_only_by_its_country_keeps_the_town_s_name(run_text):
+    doc = run_text("Militants overran a gendarmerie post at Inata in Burkina Faso's northern Soum "
+                   "province on Sunday, killing 19 gendarmes, the government said on Monday.", MONDAY)
+    [incident] = doc.incidents
+    assert (incident.place.name, incident.place.entry.country, incident.place.lat) == ("Inata", "BF", None)
+    assert incident.day == date(2023, 3, 5)

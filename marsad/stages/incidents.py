@@ -81,6 +81,8 @@ def in_dateline(doc: Document, place: Place) -> bool:
 
 
 def place_key(place: Place) -> tuple:
+    if place.anchor and place.lat is None:      # a town known only to lie in a country: its name
+        return ("in", place.entry.geonameid if place.entry else None, normalise(place.name))
     if place.anchor:
         return ("near", place.entry.geonameid if place.entry else None, place.lat, place.lon)
     return ("at", place.entry.geonameid if place.entry else place.name.lower())
@@ -98,7 +100,8 @@ def is_namesake_seat(place: Place) -> bool:
 
 
 def is_country(place: Place) -> bool:
-    return place.entry is not None and place.entry.feature_code.startswith("PCL")
+    """Say whether a place is a country named as such (not a town known only to lie in it)."""
+    return place.entry is not None and place.entry.feature_code.startswith("PCL") and place.anchor is None
 
 
 def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from marsad.gazetteer import Gazetteer, normalise
@@ -25,7 +25,8 @@ from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Ca
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    own_name, own_votes, plausible, rank, level_with_town)
-from marsad.stages.toponyms import dateline_spans, inner_spans, modifier_spans, region, region_adjective
+from marsad.stages.toponyms import (dateline_spans, inner_spans, modifier_spans, region, region_adjective,
+                                    stated_containers)
 
 MILES_KM = 1.609344
 ANCHOR_POPULATION = 50_000
@@ -102,11 +103,21 @@ class PlacesStage:
         # not "WASHINGTON, England"): the report's other places do not pick its namesake.
         alone = lone_datelines(doc.parsed)
         chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
+        # Where the report says once which country a name lies in, it does for every mention.
+        stated = {normalise(c.name): inside for c, e in chosen
+                  if (inside := self.within_stated(doc.text, c, e)) is not e}
+        chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
         chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
         chosen = level_with_town(doc.text, chosen, self.options)
-        return [locate(doc.text, candidate, entry) for candidate, entry in chosen
-                if entry is not None and plausible(entry, candidate,
-                                                   towns - own_towns[name_key(candidate)] + named)]
+        located = [locate(doc.text, candidate, entry) for candidate, entry in chosen
+                   if entry is not None and plausible(entry, candidate,
+                                                      towns - own_towns[name_key(candidate)] + named)]
+        # A town the gazetteer knows only abroad, in the country the report puts it in, is a
+        # place somewhere in that country: the country is its anchor, not its name.
+        # Where in it is not known: it has no point (not the capital a region-level event
+        # is coded at, nor the country's middle).
+        return [replace(p, anchor=p.entry.name, lat=None, lon=None) if normalise(p.name) in stated
+                and stated[normalise(p.name)].feature_code.startswith("PCL") else p for p in located]
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
@@ -252,6 +263,29 @@ class PlacesStage:
         return any(own_name(e, candidate.name) and (e.feature_code in ("PCLI", "ADM1")
                                                     or e.population >= INNER_POPULATION)
                    for e in self.options(candidate))
+
+    def within_stated(self, text: str, candidate: Candidate, entry: GeoEntry | None) -> GeoEntry | None:
+        """Keep a town in the country the report puts it in ("Inata in Burkina Faso's Soum
+        province"): its namesake there, else that country itself (precision 3, the name kept),
+        never a namesake abroad; a region the gazetteer lacks there is left out."""
+        if entry is None or entry.feature_code.startswith("PCL") or entry.feature_code == "ADM1":
+            return entry
+        country = next((e for name in stated_containers(text, candidate.start, candidate.end)
+                        if len(name) > 3 and not code_like(name) for e in self.container(name, entry)), None)
+        if country is None or country.country == entry.country:
+            return entry
+        inside = [e for e in self.options(candidate) if e.country == country.country]
+        if inside:
+            return max(inside, key=lambda e: e.population)
+        return None if candidate.region else country    # a region of unknown bounds is no place
+
+    def container(self, name: str, entry: GeoEntry) -> list[GeoEntry]:
+        """The country a name written as a place's container stands for: its own name, and not
+        also a region of the place's country ("Atlanta, Georgia" is in the US state)."""
+        options = self.options(Candidate(0, 0, name, False))
+        if any(e.country == entry.country and e.feature == "A" for e in options):
+            return []
+        return [e for e in options[:1] if e.feature_code.startswith("PCL") and own_name(e, name)]
 
     def known(self, candidate: Candidate) -> bool:
         key = normalise(candidate.name)

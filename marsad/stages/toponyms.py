@@ -115,3 +115,30 @@ def dateline_spans(parsed: Any) -> Iterator[Any]:
             end += 1
         if start < end < sent.end and parsed[end].text in DATELINE_END:
             yield parsed[start:end]
+
+
+# "X, Country" (not in a list: no "," or "and" after it), "X in Country", "X in the Country's
+# north"; before the name, "Country's [northern] X".
+CONTAINER_AFTER = re.compile(r",\s+|\s+in\s+(?:the\s+)?")
+CAPITALISED_WORDS = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
+POSSESSOR_BEFORE = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+"
+                              r"(?:(?:north|south|east|west)?-?(?:north|south|east|west)(?:ern)?\s+|central\s+)?$")
+
+
+def stated_containers(text: str, start: int, end: int) -> list[str]:
+    """Return the names that may say which country a place lies in, longest first: the words
+    after "X, " or "X in ", or the possessor before it ("Burkina Faso's northern X")."""
+    names = []
+    after = CONTAINER_AFTER.match(text, end)
+    if after:
+        words = CAPITALISED_WORDS.match(text, after.end())
+        listed = after.group().startswith(",") and words and LIST_GOES_ON.match(text, words.end())
+        if words and not listed:
+            parts = re.sub(r"['’]s$", "", words.group()).split()
+            names += [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    before = POSSESSOR_BEFORE.search(text[max(0, start - 60):start])
+    if before:
+        parts = before.group(1).split()
+        names += [" ".join(parts[n:]) for n in range(len(parts))]
+    return names
