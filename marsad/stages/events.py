@@ -332,8 +332,8 @@ def earlier_month(token: Any, published: date) -> bool:
 def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
     """Say whether a sentence recalls an earlier event ("the 2011 bombing", "attacks last year").
 
-    It does when the day it gives is over HISTORY_DAYS before the report, or
-    when it names an earlier year than the report's.
+    It does when the day it gives is over HISTORY_DAYS before the report, when
+    it says "last month" or "last year", or when it names an earlier year than the report's.
     """
     if mention_day is not None and doc.published is not None and \
             (doc.published - mention_day).days > HISTORY_DAYS:
@@ -354,4 +354,5 @@ HISTORY_DAYS = 14
 YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
-LAST_YEAR = re.compile(r"\blast year\b|\byears? ago\b", re.IGNORECASE)
+# Times past the HISTORY_DAYS window: "last month", "two months ago", "last year".
+LAST_YEAR = re.compile(r"\blast (?:year|month)\b|\b(?:years?|months?) ago\b", re.IGNORECASE)
