@@ -586,6 +586,19 @@ def test_extract_violence_placed_nowhere_goes_to_the_town_the_report_names_most(
     assert incident.killed["best"] == 11
 
 
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Air strikes on a crowded market killed 15 people on Monday, a monitor said. The "
+                 "market town lies in the west of Idlib province, near the border with Turkey.",
+                 "Idlib province", id="province-named-to-locate-the-town"),
+    pytest.param("Soldiers killed a senior rebel commander in an ambush on Monday, state media said. "
+                 "Rebels have held much of Daraa province since the spring.", "Daraa",
+                 id="a-death-without-a-figure"),
+])
+def test_extract_violence_placed_nowhere_goes_to_the_region_the_report_names(run_text, text, place):
+    [incident] = run_text(text, MONDAY).incidents
+    assert (place_of(incident), incident.place.precision) == (place, 3)
+
+
 def test_extract_report_without_violence_gets_no_fallback_incident(run_text):
     doc = run_text("Delegations met in Doha on Monday to discuss prisoner exchanges. Officials in "
                    "Kabul said the talks in Doha would resume next week.", MONDAY)
