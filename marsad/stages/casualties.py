@@ -20,7 +20,6 @@ from typing import Any, Iterator
 
 from marsad.model import CasualtyReport, Count, Document, Place, Span
 from marsad.numbers import find_counts
-from marsad.reconcile import VAGUE
 from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
 from marsad.stages.casualty_words import (ARMED_GROUPS, INTRANSITIVE, PART_GROUPS, category_of,
@@ -146,7 +145,7 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
         tokens = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
         if tokens is None:
             continue
-        if picks_from(tokens, count):
+        if tokens.end < len(sentence.doc) and sentence.doc[tokens.end].lower_ == "of":
             continue    # "one of the wounded" picks from a figure, it is not one
         if counts_events(tokens):
             continue    # "two attacks", "a 2011 bombing": not people
@@ -170,15 +169,6 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
             previous = Figure(base + start, base + end, count, category, group,
                               added(tokens) or group in PART_GROUPS)
             yield previous
-
-
-def picks_from(tokens: Any, count: Count) -> bool:
-    """Say whether a figure picks from a set ("one of the wounded", "two of them").
-
-    A vague figure does not: "hundreds of civilians", "dozens of people" count those people.
-    """
-    doc = tokens.doc
-    return tokens.end < len(doc) and doc[tokens.end].lower_ == "of" and count.qualifier not in VAGUE
 
 
 def counts_doers(tokens: Any, word: Any) -> bool:
