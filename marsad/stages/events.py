@@ -10,13 +10,15 @@ specific trigger word, refined by who did it to whom.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterator
 
 from marsad.model import Document, EventMention, Place, Span
+from marsad.numbers import find_counts
 from marsad.stages import lexicon, syntax
 from marsad.stages.actors import actor_at
+from marsad.stages.casualty_words import category_of
 from marsad.timeexpr import find_day_expressions, resolve_day
 
 # Nouns for perpetrators the registry cannot name; kept as written.
@@ -60,10 +62,73 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
     if historical(day if day_stated else None, doc, sentence):
         return      # background: an earlier event the report recalls
     placed = described_once(doc.text, list(placed_events(doc, sentence, found, day, day_stated)))
+    best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
+    if all(m.place is None or national(m.place) for m in placed) and tells_event(sentence, best, found):
+        town = sole_town(doc, sentence)
+        if town is not None:
+            placed = [mention(doc, sentence, best, found, town, day, day_stated)]
     yield from placed
     if not placed:
-        best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
         yield mention(doc, sentence, best, found, None, day, day_stated)
+
+
+HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def tells_event(sentence: Any, best: Any, found: dict) -> bool:
+    """Say whether a sentence tells the event itself, not a reaction to it ("condemned the
+    killings in a statement issued in X"): it counts dead or wounded (a figure and a word for
+    death or injury), or a verb names the kind of violence ("shelled", "bombarded")."""
+    trigger = found[best.i]
+    if best.pos_ == "VERB" and trigger.specificity >= 2 and trigger.event_type in HARMFUL_TYPES:
+        return True
+    return any(category_of(t) in ("killed", "wounded") for t in sentence) and bool(find_counts(sentence.text))
+
+
+def national(place: Place) -> bool:
+    return place.entry is not None and place.entry.feature_code.startswith("PCL")
+
+
+def sole_town(doc: Document, sentence: Any) -> Place | None:
+    """Return the one place below a country that a sentence names, when it names one only.
+
+    "Air strikes in X killed 22 people when warplanes struck a school in the
+    province of Y": a long sentence's parse may tie the strikes to the country
+    alone, yet the one town or province a sentence that gives the toll names
+    is where they happened. Not tied to the event by the parse, it gets precision 2 at best.
+    """
+    dateline = DATELINE.match(sentence.text)
+    filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
+             and p.span.start >= filed_at]
+    if len({p.entry.geonameid for p in below}) != 1:
+        return None
+    token = place_token(doc.parsed, below[0])
+    if token is None or metonymic(token) or acting_state(below[0], token) or \
+            speaking_capital(below[0], token):
+        return None
+    return replace(below[0], precision=max(2, below[0].precision))     # named near, not tied to it
+
+
+def speaking_capital(place: Place, token: Any) -> bool:
+    """Say whether a capital only says whose government spoke or acted: "the ministry in X
+    said", "strikes carried out by X". Activists in a town are its witnesses; they stay."""
+    return place.entry is not None and place.entry.feature_code == "PPLC" and in_speaker(token)
+
+
+def in_speaker(token: Any) -> bool:
+    """Say whether a place sits in who spoke or acted: "the ministry in X said", "according
+    to officials in X", "strikes carried out by X"."""
+    for node in (token, *token.ancestors):      # up the place's noun phrase, to its verb
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            return False    # a clause of its own; "London-based" stays in the noun phrase
+        head = node.head
+        if node.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if node.dep_ == "pobj" and ((head.lower_ == "to" and head.head.lower_ == "according")
+                                    or (node is token and head.dep_ == "agent")):
+            return True
+    return False
 
 
 def described_once(text: str, mentions: list[EventMention]) -> list[EventMention]:

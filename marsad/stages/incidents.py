@@ -20,7 +20,7 @@ from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident
 from marsad.gazetteer import normalise
 from marsad.reconcile import VAGUE, report_reconcile, whole_tolls
 from marsad.stages.casualty_words import category_of
-from marsad.stages.events import DATELINE
+from marsad.stages.events import DATELINE, place_token, speaking_capital
 
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -68,7 +68,8 @@ def fallback_group(doc: Document) -> list[list[EventMention]]:
     if not violent or not tells_of_harm(doc, violent):
         return []       # a report that gives no dead or wounded may only mention violence in passing
     ours = [p for p in doc.places if p.entry is not None and not is_country(p)
-            and p.entry.country == doc.extras.get("town_focus") and not in_dateline(doc, p)]
+            and p.entry.country == doc.extras.get("town_focus") and not in_dateline(doc, p)
+            and not speaker_place(doc, p)]
     told = [m.span for m in violent]     # towns of sentences that tell of violence, not of refuge
     towns = [p for p in ours if any(s.start <= p.span.start < s.end for s in told)]
     lead = max(violent, key=lambda m: m.specificity)
@@ -83,6 +84,12 @@ def fallback_group(doc: Document) -> list[list[EventMention]]:
     if region is None:
         return []
     return [[replace(lead, place=replace(region, precision=3))]]
+
+
+def speaker_place(doc: Document, place: Place) -> bool:
+    """Say whether a capital only says whose government spoke or acted ("the ministry in X said")."""
+    token = place_token(doc.parsed, place)
+    return token is not None and speaking_capital(place, token)
 
 
 def tells_of_harm(doc: Document, violent: list[EventMention]) -> bool:
