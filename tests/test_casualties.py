@@ -124,3 +124,18 @@ def test_casualties_the_writer_s_vague_toll_folds_into_a_named_source_s(run_text
     [report] = doc.casualties
     assert (report.killed.low, len(report.evidence)) == (41, 2)
     assert "ministry" in report.source
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    pytest.param("Two killed 6 injured in rocket attacks on Saraqib on Monday.", 2, 6,
+                 id="a-headline-that-lost-its-commas"),
+    pytest.param("A woman killed 30 injured in shelling on Saraqib on Monday.", None, 30,
+                 id="the-injured-are-not-the-killed"),
+    pytest.param("The blast killed 5 injured 10 in Saraqib on Monday.", 5, 10, id="verbs-before-each"),
+    pytest.param("The strike killed 30 wounded soldiers at a field hospital in Saraqib on Monday.", 30,
+                 None, id="wounded-as-an-adjective"),
+    pytest.param("Two gunmen killed 6 villagers in Saraqib on Monday.", 6, None, id="doers-stay-doers"),
+])
+def test_casualties_a_casualty_word_right_after_a_figure_is_its_own(run_text, text, killed, wounded):
+    [report] = run_text(text, MONDAY).casualties
+    assert (report.killed and report.killed.low, report.wounded and report.wounded.low) == (killed, wounded)
