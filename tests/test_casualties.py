@@ -139,3 +139,22 @@ def test_casualties_the_writer_s_vague_toll_folds_into_a_named_source_s(run_text
 def test_casualties_a_casualty_word_right_after_a_figure_is_its_own(run_text, text, killed, wounded):
     [report] = run_text(text, MONDAY).casualties
     assert (report.killed and report.killed.low, report.wounded and report.wounded.low) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, best", [
+    pytest.param("Ten children and five women have been killed in government air strikes on Saraqib on "
+                 "Monday.", 15, id="groups-joined-by-and"),
+    pytest.param("Warplanes bombed a refugee camp near Saraqib on Monday killing five women and a child.",
+                 6, id="and-a-child"),
+    pytest.param("A coalition raid on Saraqib on Monday killed two women and their seven children.", 9,
+                 id="and-their"),
+])
+def test_casualties_a_toll_given_group_by_group_is_their_sum(run_text, text, best):
+    [report] = reports_with(run_text(text, MONDAY), "killed")
+    assert report.killed.low == report.killed.high == best
+
+
+def test_casualties_a_figure_in_another_month_is_no_event_s(run_text):
+    doc = run_text("Warplanes bombed a camp near Saraqib on Monday killing six people. In January a raid "
+                   "on another camp in the province left 40 dead.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [6]

@@ -58,6 +58,8 @@ class Figure:
     category: str       # killed | wounded | missing | abducted | arrested | displaced
     group: str | None = None    # who was counted: civilians, children, attackers, ...
     partial: bool = False       # part of a toll: "another five", "ten children were among ..."
+    noun: int | None = None     # the token index of the noun it counts
+    joined: bool = False        # joined to the figure before it: "ten children and five women"
 
     @property
     def attackers(self) -> bool:
@@ -122,7 +124,9 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
         if figure.attackers and key in ("killed", "wounded"):
             key = "attackers_killed" if key == "killed" else ""     # their wounded are no one's toll
         found = grouped.setdefault(place_for(doc, sentence, figure), {}) if key else {}
-        if key and (key not in found or (found[key].partial and not figure.partial)):
+        if key and key in found and figure.joined:
+            found[key] = summed(found[key], figure)     # "ten children and five women": 15
+        elif key and (key not in found or (found[key].partial and not figure.partial)):
             found[key] = figure     # "ten children were among 48 killed": 48 is the toll
     for place, found in grouped.items():
         yield CasualtyReport(
@@ -131,6 +135,16 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
             counted=tuple((key, f.group) for key, f in found.items() if f.group),
             partial="killed" in found and found["killed"].partial,
             **{key: f.count for key, f in found.items()})
+
+
+def summed(first: Figure, joined: Figure) -> Figure:
+    """Add a figure to the one it is joined to: a toll given group by group is their sum."""
+    a, b = first.count, joined.count
+    low = a.low + b.low if None not in (a.low, b.low) else None
+    high = a.high + b.high if None not in (a.high, b.high) else None
+    group = first.group if first.group == joined.group else None
+    return replace(first, end=joined.end, count=Count(low, high, a.qualifier or b.qualifier), group=group,
+                   partial=first.partial and joined.partial, noun=joined.noun)
 
 
 def figures_in(sentence: Any) -> Iterator[Figure]:
@@ -159,16 +173,40 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
             category, noun, word = category_after(tokens)
             if category is not None and counts_doers(tokens, word):
                 continue    # "two towns ... killed 43 people": 43 are the dead, not two
+        counted = tokens.root.head if tokens.root.dep_ == "nummod" else noun
+        if category is None and previous is not None and conjunct_of(counted, previous):
+            category = previous.category    # "killed two women and their seven children"
         if category is None:
             category = category_before(tokens) or toll_subject(tokens) or elided(tokens, previous)
         if category is not None:
-            counted = tokens.root.head if tokens.root.dep_ == "nummod" else noun
             group = counted_group(counted)
             if category == "displaced" and group in ARMED_GROUPS:
                 continue    # "three gunmen fled": they withdrew, no one was displaced
+            joined = previous is not None and conjunct_of(counted, previous) and previous.category == category
             previous = Figure(base + start, base + end, count, category, group,
-                              added(tokens) or group in PART_GROUPS)
+                              added(tokens) or group in PART_GROUPS, counted.i if counted is not None else None,
+                              joined)
             yield previous
+            for single in lone_conjuncts(counted, previous):
+                yield single
+
+
+def conjunct_of(noun: Any, figure: Figure) -> bool:
+    """Say whether a figure's noun is joined by "and" to an earlier figure's: "ten children and
+    five women"."""
+    return noun is not None and noun.dep_ == "conj" and noun.head.i == figure.noun
+
+
+def lone_conjuncts(noun: Any, figure: Figure) -> Iterator[Figure]:
+    """Yield a figure of one for each "a child" joined to a figure's noun: "five women and a child"."""
+    if noun is None:
+        return
+    for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in conj.children) and \
+                not any(d.dep_ == "nummod" for d in conj.children):
+            group = counted_group(conj)
+            yield Figure(conj.idx, conj.idx + len(conj.text), Count(1, 1), figure.category, group,
+                         figure.partial and group in PART_GROUPS, conj.i, True)
 
 
 def own_word(tokens: Any) -> str | None:
@@ -310,12 +348,17 @@ def category_after(tokens: Any) -> tuple[str | None, Any, Any]:
     """Read "N [people] [have been] killed": the casualty word after a number, its noun and the word.
 
     A subset between them ("including nine children", "mostly women and
-    children") is passed over without counting against the reach.
+    children") and a figure joined to the noun ("ten children and five women
+    were killed") are passed over without counting against the reach.
     """
     doc = tokens.doc
-    noun, seen, skipping = None, 0, False
+    noun, seen, skipping, joined = None, 0, False, set()
     for token in doc[tokens.end:min(len(doc), tokens.end + 3 * LOOKAHEAD)]:
         word = token.lower_
+        if token.i in joined:
+            continue    # "ten children and five women were killed": the second figure's words
+        if noun is None and token.pos_ in ("NOUN", "PROPN"):
+            joined = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
         if word in (";", ":") or token.is_sent_start or (token.like_num and not skipping):
             break
         if word in SUBSET_OPENERS and noun is not None:

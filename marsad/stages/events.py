@@ -384,12 +384,15 @@ def about_event(sentence: Any, expression: tuple[int, int, str]) -> bool:
 
 
 def earlier_month(token: Any, published: date) -> bool:
-    """Say whether a word is another month that dates an event: "the November attacks", "killed in May"."""
+    """Say whether a word is another month that dates an event: "the November attacks", "killed in
+    May", "In May a raid ..."."""
     if token.lower_ not in MONTHS or not token.text[:1].isupper() or token.lower_ == published.strftime("%B").lower():
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.like_num:
         return False        # "May 23": a full date, judged by its day
+    if token.head.lower_ in ("in", "during"):
+        return True         # "In May an air raid ...": a time of its own, before this month
     head = token.head.head if token.head.pos_ == "ADP" else token.head
     return lexicon.trigger_at(head) is not None
 
