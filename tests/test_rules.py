@@ -621,6 +621,12 @@ def test_extract_a_town_named_for_who_spoke_or_acted_is_no_event_s_place(run_tex
     assert run_text(text, MONDAY).incidents == ()
 
 
+def test_extract_a_lone_town_abroad_is_not_taken_for_the_event_s_place(run_text):
+    doc = run_text("Rebels shelled Saraqib on Monday. Warplanes bombed Idlib on Monday. Air strikes in "
+                   "Syria killed 9 people on Monday, a monitor based in Gaziantep said.", MONDAY)
+    assert "Gaziantep" not in [place_of(i) for i in doc.incidents]
+
+
 def test_extract_report_without_violence_gets_no_fallback_incident(run_text):
     doc = run_text("Delegations met in Doha on Monday to discuss prisoner exchanges. Officials in "
                    "Kabul said the talks in Doha would resume next week.", MONDAY)

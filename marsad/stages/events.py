@@ -95,12 +95,14 @@ def sole_town(doc: Document, sentence: Any) -> Place | None:
     "Air strikes in X killed 22 people when warplanes struck a school in the
     province of Y": a long sentence's parse may tie the strikes to the country
     alone, yet the one town or province a sentence that gives the toll names
-    is where they happened. Not tied to the event by the parse, it gets precision 2 at best.
+    is where they happened. Not tied to the event by the parse, it gets precision 2 at best,
+    and it must lie in the country most of the report's towns lie in.
     """
     dateline = DATELINE.match(sentence.text)
     filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    focus = doc.extras.get("town_focus")
     below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
-             and p.span.start >= filed_at]
+             and p.span.start >= filed_at and focus in (None, p.entry.country)]
     if len({p.entry.geonameid for p in below}) != 1:
         return None
     token = place_token(doc.parsed, below[0])
