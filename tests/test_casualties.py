@@ -158,3 +158,15 @@ def test_casualties_a_figure_in_another_month_is_no_event_s(run_text):
     doc = run_text("Warplanes bombed a camp near Saraqib on Monday killing six people. In January a raid "
                    "on another camp in the province left 40 dead.", MONDAY)
     assert [r.killed.low for r in reports_with(doc, "killed")] == [6]
+
+
+def test_casualties_an_earlier_event_recalled_with_came_after_gives_no_toll(run_text):
+    doc = run_text("A suicide bomber killed 15 people on a bus near Sarmada on Monday. The attack came a "
+                   "day after air strikes killed 26 people in the province.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [15]
+
+
+def test_casualties_a_campaign_s_running_toll_is_no_event_s_figure(run_text):
+    doc = run_text("A missile killed 18 civilians in Saraqib on Monday. The two-week-old battle for the "
+                   "town has cost the lives of at least 63 rebels.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [18]

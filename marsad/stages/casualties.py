@@ -25,14 +25,19 @@ CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
 CUMULATIVE = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|war|conflict|uprising|revolution|fighting|"
     r"offensive|siege|campaign|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|then|\d{4})|\b(?:war|conflict|uprising|crisis|fighting)\b[^.;]{0,80}?"
-    r"\b(?:has|have|had) (?:killed|claimed|left|caused)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
+    r"october|november|december|then|\d{4})|\b(?:war|conflict|uprising|crisis|fighting|battle|"
+    r"offensive|siege|campaign)\b[^.;]{0,80}?\b(?:has|have|had) (?:killed|claimed|left|caused|cost)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
     r"(?:war|conflict|uprising|crisis)|\bthroughout the (?:war|conflict|country)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b|"
     r"\bsince (?:it|the (?:war|conflict|uprising|crisis)) (?:began|started|erupted|broke out)|"
     r"\bsince (?:last|early|late|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:over|in|during) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|year|month|week)\b|"
     r"\b(?:has|have) since (?:killed|left|claimed)", re.IGNORECASE)
+
+
+# "X came a day after Y": what follows tells an earlier event, recalled to set this one in context.
+RECALLED = re.compile(r"\b(?:came|comes|come|follows|followed)\b(?: (?:a|one|two|three|several|just a) "
+                      r"(?:day|days|week|weeks|hour|hours))? (?:after|on the heels of)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -83,6 +88,9 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
     figures = list(figures_in(sentence))
     counted = {f.category for f in figures if not f.attackers}
     figures += [f for f in lone_victims(sentence) if f.category not in counted]
+    recalled = RECALLED.search(sentence.text)
+    if recalled is not None:        # "the attack came a day after air strikes killed 26": that earlier toll
+        figures = [f for f in figures if f.start < sentence.start_char + recalled.end()]
     if not figures:
         return
     source = source_of(doc, sentence)
