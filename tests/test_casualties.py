@@ -135,6 +135,8 @@ def test_casualties_the_writer_s_vague_toll_folds_into_a_named_source_s(run_text
     pytest.param("The strike killed 30 wounded soldiers at a field hospital in Saraqib on Monday.", 30,
                  None, id="wounded-as-an-adjective"),
     pytest.param("Two gunmen killed 6 villagers in Saraqib on Monday.", 6, None, id="doers-stay-doers"),
+    pytest.param("Three civilians killed 12 others injured in rocket attacks on Saraqib on Monday.", 3, 12,
+                 id="others-injured"),
 ])
 def test_casualties_a_casualty_word_right_after_a_figure_is_its_own(run_text, text, killed, wounded):
     [report] = run_text(text, MONDAY).casualties

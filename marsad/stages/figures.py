@@ -127,9 +127,10 @@ def own_word(tokens: Any) -> str | None:
     attacks"); "killed 30 wounded soldiers" and "killed 5 injured 10" keep the verb's.
     """
     doc = tokens.doc
-    if tokens.end >= len(doc):
+    at = tokens.end + (tokens.end < len(doc) and doc[tokens.end].lower_ in ("others", "more"))
+    if at >= len(doc):
         return None
-    word = doc[tokens.end]
+    word = doc[at]      # "12 others injured" too: "others" sets them apart from the figure before
     after = doc[word.i + 1] if word.i + 1 < len(doc) else None
     if word.tag_ not in ("VBN", "JJ", "VBD") or (after is not None and (
             after.pos_ in ("NOUN", "PROPN") or after.like_num)):
@@ -145,8 +146,9 @@ def counts_doers(tokens: Any, word: Any) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or not any(c.dep_ == "dobj" for c in children):
         return False     # "35 were killed", "35 killed": the figure is the victims
     objects = [c for c in children if c.dep_ == "dobj"]
-    if all(o.like_num and own_word(o.doc[o.i:o.i + 1]) for o in objects):
-        return False     # "two killed 6 injured": a list of tolls that lost its commas
+    numbers = [o if o.like_num else next((n for n in o.children if n.dep_ == "nummod"), None) for o in objects]
+    if all(n is not None and own_word(n.doc[n.i:n.i + 1]) for n in numbers):
+        return False     # "two killed 6 injured", "three killed 12 others injured": tolls that lost their commas
     subjects = [c for c in children if c.dep_ == "nsubj"]
     return any(s.left_edge.i <= tokens.start and tokens.end - 1 <= s.right_edge.i for s in subjects)
 
