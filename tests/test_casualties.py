@@ -172,3 +172,9 @@ def test_casualties_a_campaign_s_running_toll_is_no_event_s_figure(run_text):
     doc = run_text("A missile killed 18 civilians in Saraqib on Monday. The two-week-old battle for the "
                    "town has cost the lives of at least 63 rebels.", MONDAY)
     assert [r.killed.low for r in reports_with(doc, "killed")] == [18]
+
+
+def test_casualties_a_figure_of_families_or_buildings_counts_no_one(run_text):
+    doc = run_text("Shelling killed 9 people in Saraqib on Monday. All the dead were from three families, "
+                   "and two buildings were destroyed.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [9]

@@ -186,9 +186,12 @@ def toll_subject(tokens: Any) -> str | None:
 
 
 def counts_people(tokens: Any, count: Count) -> bool:
-    """Say whether a number can count people: not a year after a date, not "five-year"."""
+    """Say whether a number can count people: not a year after a date, not "five-year", not
+    "six families" or "three buildings"."""
     doc = tokens.doc
     after = doc[tokens.end] if tokens.end < len(doc) else None
+    if after is not None and after.lemma_.lower() in NOT_PEOPLE:
+        return False
     if after is not None and after.text in ("-", "–") and tokens.end + 1 < len(doc) and \
             doc[tokens.end + 1].lemma_.lower() in DURATIONS:
         return False
@@ -202,6 +205,9 @@ def counts_people(tokens: Any, count: Count) -> bool:
 
 
 DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
+# Nouns a figure may count that are not people: "all the dead were from six families".
+NOT_PEOPLE = frozenset({"family", "household", "home", "house", "building", "village", "town",
+                        "neighbourhood", "neighborhood", "vehicle", "car", "truck", "bus"})
 
 
 def subset(tokens: Any) -> bool:
