@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from helpers import incident_at
+from helpers import incident_at, place_of
 from marsad.numbers import find_counts
 
 MONDAY = date(2023, 3, 6)
@@ -178,3 +178,11 @@ def test_casualties_a_figure_of_families_or_buildings_counts_no_one(run_text):
     doc = run_text("Shelling killed 9 people in Saraqib on Monday. All the dead were from three families, "
                    "and two buildings were destroyed.", MONDAY)
     assert [r.killed.low for r in reports_with(doc, "killed")] == [9]
+
+
+def test_casualties_a_page_s_closing_list_of_other_stories_gives_no_toll(run_text):
+    doc = run_text("Air raids on the rebel-held part of Saraqib killed 13 civilians on Monday, a monitor "
+                   "said. Rescuers searched the rubble for survivors through the night. Source agencies "
+                   "Related News Regime strikes kill 40 civilians in Idlib Talks resume in Geneva", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [13]
+    assert [place_of(i) for i in doc.incidents] == ["Saraqib"]

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from marsad.model import CasualtyReport, Document, Place, Span
 from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
-from marsad.stages.events import historical, sentence_day
+from marsad.stages.events import historical, navigation_start, sentence_day
 from marsad.stages.figures import Figure, figures_in, lone_victims, summed
 
 SPEECH = lexicon.SPEECH_VERBS | {"estimate", "count", "record", "document", "give", "update"}
@@ -88,6 +88,7 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
     figures = list(figures_in(sentence))
     counted = {f.category for f in figures if not f.attackers}
     figures += [f for f in lone_victims(sentence) if f.category not in counted]
+    figures = [f for f in figures if f.start < navigation_start(doc.text)]
     recalled = RECALLED.search(sentence.text)
     if recalled is not None:        # "the attack came a day after air strikes killed 26": that earlier toll
         figures = [f for f in figures if f.start < sentence.start_char + recalled.end()]

@@ -54,8 +54,9 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
     bomb exploded near the gate") yields one mention without a place, which
     may lend its day or its sharper type to an incident placed elsewhere.
     """
-    found = {t.i: trig for t in sentence
-             if (trig := lexicon.trigger_at(t)) is not None and not background(t) and not denied(t)}
+    cut = navigation_start(doc.text)
+    found = {t.i: trig for t in sentence if t.idx < cut
+             and (trig := lexicon.trigger_at(t)) is not None and not background(t) and not denied(t)}
     if not found:
         return
     day, day_stated = sentence_day(doc, sentence)
@@ -256,7 +257,22 @@ def sharper_inside(best: Any, found: dict, parsed: Any) -> Any:
 
 
 def places_in(doc: Document, sentence: Any) -> list[Place]:
-    return [p for p in doc.places if sentence.start_char <= p.span.start < sentence.end_char]
+    end = min(sentence.end_char, navigation_start(doc.text))
+    return [p for p in doc.places if sentence.start_char <= p.span.start < end]
+
+
+# A page's list of other stories: "... 612 Related Syrian Army Kills ...", "Related News Death toll rises".
+NAVIGATION = re.compile(r"(?<![.!?\n]\s)(?<!^)\bRelated(?: News| Articles| Stories| Posts)?\s+(?=[A-Z0-9])")
+
+
+def navigation_start(text: str) -> int:
+    """Return where a copied web page's closing "Related" list of other stories begins (the
+    text's end when it has none): their headlines are not this report's events or figures.
+
+    Only a list in the text's second half closes it; one near the top may run into the story.
+    """
+    found = [m.start() for m in NAVIGATION.finditer(text) if m.start() > len(text) // 2]
+    return found[0] if found else len(text)
 
 
 def place_token(parsed: Any, place: Place) -> Any:
