@@ -375,6 +375,8 @@ def _clock_or_date(toks: list[_Tok], atom: _Atom) -> bool:
     if 1 <= value <= 31 and (_month(toks, atom.first - 1) or _month(toks, atom.last + 1)
                              or (nxt == "of" and _month(toks, atom.last + 2))):
         return True
+    if _month(toks, atom.first - 1) and _day_and_year(toks[atom.first].text):
+        return True     # "Oct 262016": a copy that strips commas glues the day to the year
     after = (nxt, _low(toks, atom.last + 2), _low(toks, atom.last + 3))
     dotted = after in (("a", ".", "m"), ("p", ".", "m"))  # "6 a.m."
     if value <= 12 and (nxt in _CLOCK_AFTER or dotted):
@@ -383,6 +385,12 @@ def _clock_or_date(toks: list[_Tok], atom: _Atom) -> bool:
     if len(text) == 4 and text.isdigit() and value // 100 <= 23 and value % 100 <= 59:
         return text.startswith("0") or nxt in _TIME_AFTER
     return False
+
+
+def _day_and_year(text: str) -> bool:
+    """Say whether digits read as a day and a year run together: "262016", "42017"."""
+    return text.isdigit() and len(text) in (5, 6) and 1 <= int(text[:-4]) <= 31 \
+        and 1900 <= int(text[-4:]) <= 2099
 
 
 def _month(toks: list[_Tok], i: int) -> int | None:
@@ -407,6 +415,8 @@ def _year(toks: list[_Tok], atom: _Atom) -> bool:
         return True
     if before == ",":
         return i >= 3 and toks[i - 2].kind == "num" and _month(toks, i - 3) is not None
+    if toks[i - 1].kind == "num" and _month(toks, i - 2) is not None:
+        return True     # "Apr 29 2016": a date whose comma was left out
     return before in _YEAR_BEFORE or bool(_month(toks, i - 1))
 
 

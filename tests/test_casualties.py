@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from helpers import incident_at
+from helpers import incident_at, place_of
 from marsad.numbers import find_counts
 
 MONDAY = date(2023, 3, 6)
@@ -99,3 +99,90 @@ def test_casualties_a_toll_since_a_weekday_is_no_event_s_figure(run_text):
 @pytest.mark.parametrize("text", ["05-05-2016 Several people were killed", "13-08-2013 blasts"])
 def test_numbers_dates_written_with_hyphens_are_no_ranges(text):
     assert all(count.high not in (2013, 2016) for _, _, count in find_counts(text))
+
+
+def test_casualties_a_figure_picking_from_a_set_is_no_toll(run_text):
+    doc = run_text("Two of the wounded died in hospital in Saraqib on Monday.", MONDAY)
+    assert reports_with(doc, "killed") == []
+
+
+def test_casualties_last_month_s_toll_is_no_event_s_figure(run_text):
+    doc = run_text("An air strike killed 9 people in Saraqib on Monday. Last month nearly 900 "
+                   "civilians were killed across the country, a rights group said.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [9]
+
+
+def test_casualties_a_headline_repeating_the_lede_s_figure_is_one_report(run_text):
+    doc = run_text("Car bomb kills 12 in Kirkuk\n\nA car bomb killed 12 people in Kirkuk on Monday.", MONDAY)
+    [report] = doc.casualties
+    assert report.killed.low == 12 and len(report.evidence) == 2 and report.incident is not None
+
+
+def test_casualties_the_writer_s_vague_toll_folds_into_a_named_source_s(run_text):
+    doc = run_text("An air strike hit a market in Saada on Monday, killing dozens. "
+                   "The health ministry said 41 people were killed.", MONDAY)
+    [report] = doc.casualties
+    assert (report.killed.low, len(report.evidence)) == (41, 2)
+    assert "ministry" in report.source
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    pytest.param("Two killed 6 injured in rocket attacks on Saraqib on Monday.", 2, 6,
+                 id="a-headline-that-lost-its-commas"),
+    pytest.param("A woman killed 30 injured in shelling on Saraqib on Monday.", None, 30,
+                 id="the-injured-are-not-the-killed"),
+    pytest.param("The blast killed 5 injured 10 in Saraqib on Monday.", 5, 10, id="verbs-before-each"),
+    pytest.param("The strike killed 30 wounded soldiers at a field hospital in Saraqib on Monday.", 30,
+                 None, id="wounded-as-an-adjective"),
+    pytest.param("Two gunmen killed 6 villagers in Saraqib on Monday.", 6, None, id="doers-stay-doers"),
+    pytest.param("Three civilians killed 12 others injured in rocket attacks on Saraqib on Monday.", 3, 12,
+                 id="others-injured"),
+])
+def test_casualties_a_casualty_word_right_after_a_figure_is_its_own(run_text, text, killed, wounded):
+    [report] = run_text(text, MONDAY).casualties
+    assert (report.killed and report.killed.low, report.wounded and report.wounded.low) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, best", [
+    pytest.param("Ten children and five women have been killed in government air strikes on Saraqib on "
+                 "Monday.", 15, id="groups-joined-by-and"),
+    pytest.param("Warplanes bombed a refugee camp near Saraqib on Monday killing five women and a child.",
+                 6, id="and-a-child"),
+    pytest.param("A coalition raid on Saraqib on Monday killed two women and their seven children.", 9,
+                 id="and-their"),
+])
+def test_casualties_a_toll_given_group_by_group_is_their_sum(run_text, text, best):
+    [report] = reports_with(run_text(text, MONDAY), "killed")
+    assert report.killed.low == report.killed.high == best
+
+
+def test_casualties_a_figure_in_another_month_is_no_event_s(run_text):
+    doc = run_text("Warplanes bombed a camp near Saraqib on Monday killing six people. In January a raid "
+                   "on another camp in the province left 40 dead.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [6]
+
+
+def test_casualties_an_earlier_event_recalled_with_came_after_gives_no_toll(run_text):
+    doc = run_text("A suicide bomber killed 15 people on a bus near Sarmada on Monday. The attack came a "
+                   "day after air strikes killed 26 people in the province.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [15]
+
+
+def test_casualties_a_campaign_s_running_toll_is_no_event_s_figure(run_text):
+    doc = run_text("A missile killed 18 civilians in Saraqib on Monday. The two-week-old battle for the "
+                   "town has cost the lives of at least 63 rebels.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [18]
+
+
+def test_casualties_a_figure_of_families_or_buildings_counts_no_one(run_text):
+    doc = run_text("Shelling killed 9 people in Saraqib on Monday. All the dead were from three families, "
+                   "and two buildings were destroyed.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [9]
+
+
+def test_casualties_a_page_s_closing_list_of_other_stories_gives_no_toll(run_text):
+    doc = run_text("Air raids on the rebel-held part of Saraqib killed 13 civilians on Monday, a monitor "
+                   "said. Rescuers searched the rubble for survivors through the night. Source agencies "
+                   "Related News Regime strikes kill 40 civilians in Idlib Talks resume in Geneva", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [13]
+    assert [place_of(i) for i in doc.incidents] == ["Saraqib"]

@@ -606,6 +606,47 @@ def test_extract_violence_placed_nowhere_goes_to_the_town_the_report_names_most(
     assert incident.killed["best"] == 11
 
 
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Air strikes on a crowded market killed 15 people on Monday, a monitor said. The "
+                 "market town lies in the west of Idlib province, near the border with Turkey.",
+                 "Idlib province", id="province-named-to-locate-the-town"),
+    pytest.param("Soldiers killed a senior rebel commander in an ambush on Monday, state media said. "
+                 "Rebels have held much of Daraa province since the spring.", "Daraa",
+                 id="a-death-without-a-figure"),
+])
+def test_extract_violence_placed_nowhere_goes_to_the_region_the_report_names(run_text, text, place):
+    [incident] = run_text(text, MONDAY).incidents
+    assert (place_of(incident), incident.place.precision) == (place, 3)
+
+
+def test_extract_a_toll_sentence_s_one_town_is_its_event_s_place(run_text):
+    doc = run_text("Air strikes in Syria killed 22 people on Monday when warplanes struck a residential "
+                   "area housing a school complex in the northern rebel-held province of Idlib, "
+                   "rescuers said.", MONDAY)
+    [incident] = doc.incidents
+    assert incident.place.entry.admin1 == "Idlib" and incident.killed["best"] == 22
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russian air strikes in Syria killed 60 fighters on Monday, the defence ministry in "
+                 "Moscow said.", id="the-speaker-s-city"),
+    pytest.param("Air strikes carried out by Washington and its allies in Syria killed 31 civilians on "
+                 "Monday, a monitor said.", id="a-capital-standing-for-its-state"),
+    pytest.param("The prime minister called the shelling a crime in a speech in Rabat on Monday.",
+                 id="a-reaction-to-the-event"),
+    pytest.param("Government forces asked Cuba to arrest the negotiators staying in Havana on Monday.",
+                 id="an-arrest-asked-for"),
+])
+def test_extract_a_town_named_for_who_spoke_or_acted_is_no_event_s_place(run_text, text):
+    assert run_text(text, MONDAY).incidents == ()
+
+
+def test_extract_a_lone_town_abroad_is_not_taken_for_the_event_s_place(run_text):
+    doc = run_text("Rebels shelled Saraqib on Monday. Warplanes bombed Idlib on Monday. Air strikes in "
+                   "Syria killed 9 people on Monday, a monitor based in Gaziantep said.", MONDAY)
+    assert "Gaziantep" not in [place_of(i) for i in doc.incidents]
+
+
 def test_extract_report_without_violence_gets_no_fallback_incident(run_text):
     doc = run_text("Delegations met in Doha on Monday to discuss prisoner exchanges. Officials in "
                    "Kabul said the talks in Doha would resume next week.", MONDAY)

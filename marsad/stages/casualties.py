@@ -1,11 +1,7 @@
-"""Casualty figures: killed, wounded, missing, abducted, arrested and displaced, with their
+"""Casualty reports: killed, wounded, missing, abducted, arrested and displaced, with their
 place, who gave them and who was counted.
 
-A figure is a casualty figure when a word of its category (``data/casualty_words.tsv``)
-follows it closely ("90 people have been killed", "170 wounded", "12 were
-abducted"), past a subset in between ("16 civilians including women and children
-were killed"), or comes just before it ("killing 12", "the death toll rose to
-45"). A figure inside the subject of "X killed N" counts X, not victims. It
+Which numbers are casualty figures is read in ``figures``. A figure
 belongs to the place named after it in the same part of the sentence ("... in X,
 and 36 killed in Y"), else to the place before it. Its source is the speaker of
 the sentence ("X says ...", "according to X"). The attackers' own dead ("the
@@ -18,50 +14,30 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
-from marsad.model import CasualtyReport, Count, Document, Place, Span
-from marsad.numbers import find_counts
+from marsad.model import CasualtyReport, Document, Place, Span
 from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
-from marsad.stages.casualty_words import (ARMED_GROUPS, INTRANSITIVE, PART_GROUPS, category_of,
-                                          counted_group)
-from marsad.stages.events import historical, sentence_day
+from marsad.stages.events import historical, navigation_start, sentence_day
+from marsad.stages.figures import Figure, figures_in, lone_victims, summed
 
 SPEECH = lexicon.SPEECH_VERBS | {"estimate", "count", "record", "document", "give", "update"}
 CHUNK_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s+while\s")
 CUMULATIVE = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|war|conflict|uprising|revolution|fighting|"
     r"offensive|siege|campaign|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|then|\d{4})|\b(?:war|conflict|uprising|crisis|fighting)\b[^.;]{0,80}?"
-    r"\b(?:has|have|had) (?:killed|claimed|left|caused)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
+    r"october|november|december|then|\d{4})|\b(?:war|conflict|uprising|crisis|fighting|battle|"
+    r"offensive|siege|campaign)\b[^.;]{0,80}?\b(?:has|have|had) (?:killed|claimed|left|caused|cost)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
     r"(?:war|conflict|uprising|crisis)|\bthroughout the (?:war|conflict|country)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b|"
     r"\bsince (?:it|the (?:war|conflict|uprising|crisis)) (?:began|started|erupted|broke out)|"
     r"\bsince (?:last|early|late|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:over|in|during) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|year|month|week)\b|"
     r"\b(?:has|have) since (?:killed|left|claimed)", re.IGNORECASE)
-SUBSET_WORDS = frozenset({"including", "includes", "include"})
-# Words that open a subset inside a figure's phrase: "16 civilians including four children were killed".
-SUBSET_OPENERS = frozenset({"including", "among", "mostly", "mainly", "most", "many"})
-# Words that make a figure an addition to a toll given before: "another five", "three more".
-ADDED_BEFORE = frozenset({"another", "further", "remaining", "other"})
-ADDED_AFTER = frozenset({"more", "other"})
-TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "stand", "jump", "grow", "hit", "be"})
-LOOKAHEAD = 6
-LOOKBACK = 4
 
 
-@dataclass(frozen=True)
-class Figure:
-    start: int
-    end: int
-    count: Count
-    category: str       # killed | wounded | missing | abducted | arrested | displaced
-    group: str | None = None    # who was counted: civilians, children, attackers, ...
-    partial: bool = False       # part of a toll: "another five", "ten children were among ..."
-
-    @property
-    def attackers(self) -> bool:
-        return self.group == "attackers"
+# "X came a day after Y": what follows tells an earlier event, recalled to set this one in context.
+RECALLED = re.compile(r"\b(?:came|comes|come|follows|followed)\b(?: (?:a|one|two|three|several|just a) "
+                      r"(?:day|days|week|weeks|hour|hours))? (?:after|on the heels of)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -112,6 +88,10 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
     figures = list(figures_in(sentence))
     counted = {f.category for f in figures if not f.attackers}
     figures += [f for f in lone_victims(sentence) if f.category not in counted]
+    figures = [f for f in figures if f.start < navigation_start(doc.text)]
+    recalled = RECALLED.search(sentence.text)
+    if recalled is not None:        # "the attack came a day after air strikes killed 26": that earlier toll
+        figures = [f for f in figures if f.start < sentence.start_char + recalled.end()]
     if not figures:
         return
     source = source_of(doc, sentence)
@@ -122,7 +102,9 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
         if figure.attackers and key in ("killed", "wounded"):
             key = "attackers_killed" if key == "killed" else ""     # their wounded are no one's toll
         found = grouped.setdefault(place_for(doc, sentence, figure), {}) if key else {}
-        if key and (key not in found or (found[key].partial and not figure.partial)):
+        if key and key in found and figure.joined:
+            found[key] = summed(found[key], figure)     # "ten children and five women": 15
+        elif key and (key not in found or (found[key].partial and not figure.partial)):
             found[key] = figure     # "ten children were among 48 killed": 48 is the toll
     for place, found in grouped.items():
         yield CasualtyReport(
@@ -131,210 +113,6 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
             counted=tuple((key, f.group) for key, f in found.items() if f.group),
             partial="killed" in found and found["killed"].partial,
             **{key: f.count for key, f in found.items()})
-
-
-def figures_in(sentence: Any) -> Iterator[Figure]:
-    """Yield the sentence's numbers that count the dead or the wounded.
-
-    A number with no casualty word of its own after an earlier figure takes
-    that figure's category: "killed four in X and six in Y".
-    """
-    base = sentence.start_char
-    previous = None
-    for start, end, count in find_counts(sentence.text):
-        tokens = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
-        if tokens is None:
-            continue
-        if tokens.end < len(sentence.doc) and sentence.doc[tokens.end].lower_ == "of":
-            continue    # "one of the wounded" picks from a figure, it is not one
-        if counts_events(tokens):
-            continue    # "two attacks", "a 2011 bombing": not people
-        if subset(tokens):
-            continue    # "including four children": part of a figure already given
-        if not counts_people(tokens, count):
-            continue    # "July 5 2016", "the five-year conflict"
-        category = category_before(tokens, immediate=True)
-        noun = None
-        if category is None:
-            category, noun, word = category_after(tokens)
-            if category is not None and counts_doers(tokens, word):
-                continue    # "two towns ... killed 43 people": 43 are the dead, not two
-        if category is None:
-            category = category_before(tokens) or toll_subject(tokens) or elided(tokens, previous)
-        if category is not None:
-            counted = tokens.root.head if tokens.root.dep_ == "nummod" else noun
-            group = counted_group(counted)
-            if category == "displaced" and group in ARMED_GROUPS:
-                continue    # "three gunmen fled": they withdrew, no one was displaced
-            previous = Figure(base + start, base + end, count, category, group,
-                              added(tokens) or group in PART_GROUPS)
-            yield previous
-
-
-def counts_doers(tokens: Any, word: Any) -> bool:
-    """Say whether a figure sits in the subject of "X killed N people": it counts X, not victims."""
-    if word is None or word.pos_ != "VERB" or word.lemma_.lower() in INTRANSITIVE:
-        return False
-    children = list(word.children)
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or not any(c.dep_ == "dobj" for c in children):
-        return False     # "35 were killed", "35 killed": the figure is the victims
-    subjects = [c for c in children if c.dep_ == "nsubj"]
-    return any(s.left_edge.i <= tokens.start and tokens.end - 1 <= s.right_edge.i for s in subjects)
-
-
-def added(tokens: Any) -> bool:
-    """Say whether a figure adds to a toll, or picks out part of it: "another five", "three more",
-    "ten children were among the dead"."""
-    doc = tokens.doc
-    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
-    after = [t.lower_ for t in doc[tokens.end:min(len(doc), tokens.end + 8)]]
-    among = "among" in after and any(w in ("were", "was", "are", "is") for w in after[:after.index("among")])
-    return before in ADDED_BEFORE or (bool(after) and after[0] in ADDED_AFTER) or among
-
-
-def toll_subject(tokens: Any) -> str | None:
-    """Read "the number of people killed ... has risen to N": the category comes before the verb.
-
-    The parser often misplaces such a long subject, so the words read are all
-    those between the sentence's start and the verb, when they hold no other figure.
-    """
-    verb = tokens.root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
-            break
-        verb = verb.head
-    if verb.lemma_.lower() not in TOLL_VERBS or verb.i > tokens.start:
-        return None
-    before = tokens.doc[verb.sent.start:verb.i]
-    if any(t.like_num for t in before if t.ent_type_ not in ("DATE", "TIME")):
-        return None
-    found = {category_of(t) for t in before}
-    if "killed" in found or any(t.lemma_.lower() == "toll" for t in before):
-        return "killed"
-    return "wounded" if "wounded" in found else None
-
-
-def counts_people(tokens: Any, count: Count) -> bool:
-    """Say whether a number can count people: not a year after a date, not "five-year"."""
-    doc = tokens.doc
-    after = doc[tokens.end] if tokens.end < len(doc) else None
-    if after is not None and after.text in ("-", "–") and tokens.end + 1 < len(doc) and \
-            doc[tokens.end + 1].lemma_.lower() in DURATIONS:
-        return False
-    if "-" in tokens.text and tokens.text.split("-")[-1].lower().rstrip("s") in DURATIONS:
-        return False
-    year = count.low is not None and count.low == count.high and 1900 <= count.low <= 2099 \
-        and tokens.text.strip().isdigit()
-    before = doc[tokens.start - 1] if tokens.start > 0 else None
-    return not (year and before is not None and (before.like_num or before.ent_type_ == "DATE"
-                                                 or before.lower_ in ("in", "since", "of", "until")))
-
-
-DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
-
-
-def subset(tokens: Any) -> bool:
-    """Say whether a figure picks out part of another: "including four children", "among them"."""
-    before = [t.lower_ for t in tokens.doc[max(0, tokens.start - 2):tokens.start]]
-    return bool(before) and (before[-1] in SUBSET_WORDS or " ".join(before) in ("among them", "of whom"))
-
-
-def counts_events(tokens: Any) -> bool:
-    """Say whether a number counts or dates events ("the two attacks"), not people."""
-    root = tokens.root
-    head = root.head if root.dep_ in ("nummod", "compound", "amod", "quantmod") else None
-    nouns = [head] if head is not None else []
-    if tokens.end < len(tokens.doc):
-        nouns.append(tokens.doc[tokens.end])
-    return any(lexicon.trigger_at(n) is not None and n.pos_ == "NOUN" and
-               n.lemma_.lower() not in PERSON_TRIGGERS for n in nouns)
-
-
-# Trigger nouns that name people, so a number before them counts people.
-PERSON_TRIGGERS = frozenset({"protester", "demonstrator", "rioter", "gunman", "bomber", "vigilante"})
-
-
-def lone_victims(sentence: Any) -> Iterator[Figure]:
-    """Yield a figure of one for "a student was shot dead", "a policeman was wounded"."""
-    for verb in sentence:
-        lemma = verb.lemma_.lower()
-        if lemma not in ("kill", "die", "wound", "injure", "shoot"):
-            continue
-        if lemma == "shoot" and not any(c.lower_ == "dead" for c in verb.children):
-            continue
-        for subject in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
-            single = subject.tag_ in ("NN", "NNP") and any(
-                d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in subject.children)
-            person = subject.lemma_.lower() in lexicon.CIVILIAN_NOUNS | lexicon.COMBATANT_NOUNS
-            passive = subject.dep_ == "nsubjpass" or lemma == "die"
-            if single and person and passive:
-                category = "wounded" if lemma in ("wound", "injure") else "killed"
-                yield Figure(subject.idx, subject.idx + len(subject.text), Count(1, 1), category,
-                             counted_group(subject))
-
-
-def elided(tokens: Any, previous: Figure | None) -> str | None:
-    """Return the earlier figure's category for "and six in Y", where the verb is left out."""
-    if previous is None or tokens.start == 0:
-        return None
-    joined = tokens.doc[tokens.start - 1].lower_ in ("and", ",", "while")
-    after = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
-    tail = after is None or after.lower_ in ("in", "at", "near", "on", ".", ",", ";") or \
-        (after.pos_ == "NOUN" and after.i + 1 < len(tokens.doc)
-         and tokens.doc[after.i + 1].lower_ in ("in", "at", "near", ".", ","))
-    return previous.category if joined and tail else None
-
-
-def category_after(tokens: Any) -> tuple[str | None, Any, Any]:
-    """Read "N [people] [have been] killed": the casualty word after a number, its noun and the word.
-
-    A subset between them ("including nine children", "mostly women and
-    children") is passed over without counting against the reach.
-    """
-    doc = tokens.doc
-    noun, seen, skipping = None, 0, False
-    for token in doc[tokens.end:min(len(doc), tokens.end + 3 * LOOKAHEAD)]:
-        word = token.lower_
-        if word in (";", ":") or token.is_sent_start or (token.like_num and not skipping):
-            break
-        if word in SUBSET_OPENERS and noun is not None:
-            skipping = True
-        elif skipping and token.pos_ in ("VERB", "AUX"):
-            skipping = False
-        if skipping:
-            continue
-        seen += 1
-        if seen > LOOKAHEAD:
-            break
-        if noun is None and token.pos_ in ("NOUN", "PROPN"):
-            noun = token
-        category = category_of(token)
-        if category is not None:
-            return category, noun, token
-    return None, noun, None
-
-
-def category_before(tokens: Any, immediate: bool = False) -> str | None:
-    """Read "killing N", "wounding N" or "the death toll rose to N": the casualty word before N.
-
-    With ``immediate``, only a verb right before the figure counts ("killing
-    three people and wounding 11": 11 is wounded, whatever follows it;
-    "killed six and injured ten": six are dead).
-    """
-    doc = tokens.doc
-    reach = 1 if immediate else LOOKBACK
-    for token in reversed(doc[max(0, tokens.start - reach):tokens.start]):
-        lemma = token.lemma_.lower()
-        if token.like_num or token.is_punct:
-            break
-        if immediate and not token.tag_.startswith("VB"):
-            return None
-        if lemma == "toll":
-            return "killed"
-        category = category_of(token)
-        if category is not None:
-            return category
-    return None
 
 
 def place_for(doc: Document, sentence: Any, figure: Figure) -> Place | None:

@@ -10,13 +10,15 @@ specific trigger word, refined by who did it to whom.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterator
 
 from marsad.model import Document, EventMention, Place, Span
+from marsad.numbers import find_counts
 from marsad.stages import lexicon, syntax
 from marsad.stages.actors import actor_at
+from marsad.stages.casualty_words import category_of
 from marsad.timeexpr import find_day_expressions, resolve_day
 
 # Nouns for perpetrators the registry cannot name; kept as written.
@@ -52,18 +54,84 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
     bomb exploded near the gate") yields one mention without a place, which
     may lend its day or its sharper type to an incident placed elsewhere.
     """
-    found = {t.i: trig for t in sentence
-             if (trig := lexicon.trigger_at(t)) is not None and not background(t) and not denied(t)}
+    cut = navigation_start(doc.text)
+    found = {t.i: trig for t in sentence if t.idx < cut
+             and (trig := lexicon.trigger_at(t)) is not None and not background(t) and not denied(t)}
     if not found:
         return
     day, day_stated = sentence_day(doc, sentence)
     if historical(day if day_stated else None, doc, sentence):
         return      # background: an earlier event the report recalls
     placed = described_once(doc.text, list(placed_events(doc, sentence, found, day, day_stated)))
+    best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
+    if all(m.place is None or national(m.place) for m in placed) and tells_event(sentence, best, found):
+        town = sole_town(doc, sentence)
+        if town is not None:
+            placed = [mention(doc, sentence, best, found, town, day, day_stated)]
     yield from placed
     if not placed:
-        best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
         yield mention(doc, sentence, best, found, None, day, day_stated)
+
+
+HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def tells_event(sentence: Any, best: Any, found: dict) -> bool:
+    """Say whether a sentence tells the event itself, not a reaction to it ("condemned the
+    killings in a statement issued in X"): it counts dead or wounded (a figure and a word for
+    death or injury), or a verb names the kind of violence ("shelled", "bombarded")."""
+    trigger = found[best.i]
+    if best.pos_ == "VERB" and trigger.specificity >= 2 and trigger.event_type in HARMFUL_TYPES:
+        return True
+    return any(category_of(t) in ("killed", "wounded") for t in sentence) and bool(find_counts(sentence.text))
+
+
+def national(place: Place) -> bool:
+    return place.entry is not None and place.entry.feature_code.startswith("PCL")
+
+
+def sole_town(doc: Document, sentence: Any) -> Place | None:
+    """Return the one place below a country that a sentence names, when it names one only.
+
+    "Air strikes in X killed 22 people when warplanes struck a school in the
+    province of Y": a long sentence's parse may tie the strikes to the country
+    alone, yet the one town or province a sentence that gives the toll names
+    is where they happened. Not tied to the event by the parse, it gets precision 2 at best,
+    and it must lie in the country most of the report's towns lie in.
+    """
+    dateline = DATELINE.match(sentence.text)
+    filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    focus = doc.extras.get("town_focus")
+    below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
+             and p.span.start >= filed_at and focus in (None, p.entry.country)]
+    if len({p.entry.geonameid for p in below}) != 1:
+        return None
+    token = place_token(doc.parsed, below[0])
+    if token is None or metonymic(token) or acting_state(below[0], token) or \
+            speaking_capital(below[0], token):
+        return None
+    return replace(below[0], precision=max(2, below[0].precision))     # named near, not tied to it
+
+
+def speaking_capital(place: Place, token: Any) -> bool:
+    """Say whether a capital only says whose government spoke or acted: "the ministry in X
+    said", "strikes carried out by X". Activists in a town are its witnesses; they stay."""
+    return place.entry is not None and place.entry.feature_code == "PPLC" and in_speaker(token)
+
+
+def in_speaker(token: Any) -> bool:
+    """Say whether a place sits in who spoke or acted: "the ministry in X said", "according
+    to officials in X", "strikes carried out by X"."""
+    for node in (token, *token.ancestors):      # up the place's noun phrase, to its verb
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            return False    # a clause of its own; "London-based" stays in the noun phrase
+        head = node.head
+        if node.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if node.dep_ == "pobj" and ((head.lower_ == "to" and head.head.lower_ == "according")
+                                    or (node is token and head.dep_ == "agent")):
+            return True
+    return False
 
 
 def described_once(text: str, mentions: list[EventMention]) -> list[EventMention]:
@@ -189,7 +257,22 @@ def sharper_inside(best: Any, found: dict, parsed: Any) -> Any:
 
 
 def places_in(doc: Document, sentence: Any) -> list[Place]:
-    return [p for p in doc.places if sentence.start_char <= p.span.start < sentence.end_char]
+    end = min(sentence.end_char, navigation_start(doc.text))
+    return [p for p in doc.places if sentence.start_char <= p.span.start < end]
+
+
+# A page's list of other stories: "... 612 Related Syrian Army Kills ...", "Related News Death toll rises".
+NAVIGATION = re.compile(r"(?<![.!?\n]\s)(?<!^)\bRelated(?: News| Articles| Stories| Posts)?\s+(?=[A-Z0-9])")
+
+
+def navigation_start(text: str) -> int:
+    """Return where a copied web page's closing "Related" list of other stories begins (the
+    text's end when it has none): their headlines are not this report's events or figures.
+
+    Only a list in the text's second half closes it; one near the top may run into the story.
+    """
+    found = [m.start() for m in NAVIGATION.finditer(text) if m.start() > len(text) // 2]
+    return found[0] if found else len(text)
 
 
 def place_token(parsed: Any, place: Place) -> Any:
@@ -319,12 +402,15 @@ def about_event(sentence: Any, expression: tuple[int, int, str]) -> bool:
 
 
 def earlier_month(token: Any, published: date) -> bool:
-    """Say whether a word is another month that dates an event: "the November attacks", "killed in May"."""
+    """Say whether a word is another month that dates an event: "the November attacks", "killed in
+    May", "In May a raid ..."."""
     if token.lower_ not in MONTHS or not token.text[:1].isupper() or token.lower_ == published.strftime("%B").lower():
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.like_num:
         return False        # "May 23": a full date, judged by its day
+    if token.head.lower_ in ("in", "during"):
+        return True         # "In May an air raid ...": a time of its own, before this month
     head = token.head.head if token.head.pos_ == "ADP" else token.head
     return lexicon.trigger_at(head) is not None
 
@@ -332,8 +418,8 @@ def earlier_month(token: Any, published: date) -> bool:
 def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
     """Say whether a sentence recalls an earlier event ("the 2011 bombing", "attacks last year").
 
-    It does when the day it gives is over HISTORY_DAYS before the report, or
-    when it names an earlier year than the report's.
+    It does when the day it gives is over HISTORY_DAYS before the report, when
+    it says "last month" or "last year", or when it names an earlier year than the report's.
     """
     if mention_day is not None and doc.published is not None and \
             (doc.published - mention_day).days > HISTORY_DAYS:
@@ -355,4 +441,5 @@ HISTORY_DAYS = 14
 YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
-LAST_YEAR = re.compile(r"\blast year\b|\byears? ago\b", re.IGNORECASE)
+# Times past the HISTORY_DAYS window: "last month", "two months ago", "last year".
+LAST_YEAR = re.compile(r"\blast (?:year|month)\b|\b(?:years?|months?) ago\b", re.IGNORECASE)

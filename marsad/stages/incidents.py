@@ -18,8 +18,9 @@ from typing import Iterable
 
 from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
 from marsad.gazetteer import normalise
-from marsad.reconcile import report_reconcile, whole_tolls
-from marsad.stages.events import DATELINE
+from marsad.reconcile import VAGUE, report_reconcile, whole_tolls
+from marsad.stages.casualty_words import category_of
+from marsad.stages.events import DATELINE, place_token, speaking_capital
 
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -45,7 +46,7 @@ class IncidentsStage:
         incidents = [build_incident(f"{doc.id}:i{n}", typed_from(date_from(mentions, unplaced, lede), unplaced))
                      for n, mentions in enumerate(groups, 1)]
         claims = [link_claim(doc, claim, incidents) for claim in doc.claims]
-        reports = join_statements([link_report(doc, report, incidents) for report in doc.casualties])
+        reports = fold_summaries(join_statements([link_report(doc, r, incidents) for r in doc.casualties]))
         incidents = [finish(doc, incident, claims, reports) for incident in incidents]
         incidents = relate(doc, incidents)
         return doc.with_(incidents=tuple(incidents), claims=tuple(claims), casualties=tuple(reports))
@@ -54,23 +55,61 @@ class IncidentsStage:
 def fallback_group(doc: Document) -> list[list[EventMention]]:
     """Place a report's event in the town its violent sentences name most, when none ties the two.
 
-    Only for a report that does tell of violence (an event word and figures
-    of dead or wounded) and names towns of its focus country: the
-    event gets that town at precision 2, as a coder placing it from the story would.
+    Only for a report that does tell of violence (an event word and the dead
+    or wounded) and names places of its focus country: the event gets that
+    town at precision 2, as a coder placing it from the story would. Where
+    its violent sentences name none, the region the report names most holds
+    the event, at precision 3: a story on one strike names the province it
+    hit more than any other. The names counted are those of the sentences
+    that give its figures, else regions and their seats named anywhere (a
+    lesser town named in passing may be where people fled to).
     """
     violent = [m for m in doc.events if m.event_type in VIOLENT_TYPES]
-    if not any(r.killed or r.wounded for r in doc.casualties):
+    if not violent or not tells_of_harm(doc, violent):
         return []       # a report that gives no dead or wounded may only mention violence in passing
+    ours = [p for p in doc.places if p.entry is not None and not is_country(p)
+            and p.entry.country == doc.extras.get("town_focus") and not in_dateline(doc, p)
+            and not speaker_place(doc, p)]
     told = [m.span for m in violent]     # towns of sentences that tell of violence, not of refuge
-    towns = [p for p in doc.places if p.entry is not None and not is_country(p)
-             and p.entry.country == doc.extras.get("town_focus") and not in_dateline(doc, p)
-             and any(s.start <= p.span.start < s.end for s in told)]
-    if not violent or not towns:
-        return []
-    counts = Counter(place_key(p) for p in towns)
-    town = next(p for p in towns if counts[place_key(p)] == max(counts.values()))
+    towns = [p for p in ours if any(s.start <= p.span.start < s.end for s in told)]
     lead = max(violent, key=lambda m: m.specificity)
-    return [[replace(lead, place=replace(town, precision=max(2, town.precision)))]]
+    if towns:
+        counts = Counter(place_key(p) for p in towns)
+        town = next(p for p in towns if counts[place_key(p)] == max(counts.values()))
+        return [[replace(lead, place=replace(town, precision=max(2, town.precision)))]]
+    figures = [r.evidence[0] for r in doc.casualties if r.killed or r.wounded]
+    named = [p for p in ours if any(s.start <= p.span.start < s.end for s in figures)] or \
+        [p for p in ours if is_region(p) or p.entry.feature_code in ("PPLA", "PPLC")]
+    region = most_named_region(named)
+    if region is None:
+        return []
+    return [[replace(lead, place=replace(region, precision=3))]]
+
+
+def speaker_place(doc: Document, place: Place) -> bool:
+    """Say whether a capital only says whose government spoke or acted ("the ministry in X said")."""
+    token = place_token(doc.parsed, place)
+    return token is not None and speaking_capital(place, token)
+
+
+def tells_of_harm(doc: Document, violent: list[EventMention]) -> bool:
+    """Say whether a report gives dead or wounded: a figure, or a death word in a violent
+    sentence ("the army killed a commander", "the massacre in X")."""
+    if any(r.killed or r.wounded for r in doc.casualties):
+        return True
+    sentences = (doc.parsed.char_span(m.span.start, m.span.end, alignment_mode="expand") for m in violent)
+    return any(category_of(t) in ("killed", "wounded") for s in sentences if s is not None for t in s)
+
+
+def most_named_region(places: list[Place]) -> Place | None:
+    """Return the first town (else the region) of the admin1 region named most, first on ties."""
+    counts = Counter(p.entry.admin1 for p in places if p.entry.admin1)
+    if not counts:
+        return None
+    top = max(counts.values())
+    region = next(p.entry.admin1 for p in places if counts[p.entry.admin1] == top)
+    inside = [p for p in places if p.entry.admin1 == region]
+    return next((p for p in inside if not is_region(p)), inside[0])
 
 
 def in_dateline(doc: Document, place: Place) -> bool:
@@ -314,9 +353,18 @@ def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]
 
 
 def join_statements(reports: list[CasualtyReport]) -> list[CasualtyReport]:
-    """Join one source's killed figure and its wounded figure, given in two sentences, into one report."""
+    """Join one source's killed figure and its wounded figure, given in two sentences, into one report.
+
+    A figure the same source repeats for the same incident (the headline's
+    "kills dozens" and the lede's "killing dozens of people") is one report too.
+    """
     joined: list[CasualtyReport] = []
     for report in reports:
+        same = next((j for j in joined if repeats(j, report)), None)
+        if same is not None:
+            linked = same if same.incident is not None else report
+            joined[joined.index(same)] = replace(linked, evidence=same.evidence + report.evidence)
+            continue
         partner = next((j for j in joined if j.incident == report.incident and j.source == report.source
                         and report.source is not None and j.time == report.time
                         and (j.killed is None) != (report.killed is None)
@@ -328,6 +376,34 @@ def join_statements(reports: list[CasualtyReport]) -> list[CasualtyReport]:
             partner, killed=partner.killed or report.killed, wounded=partner.wounded or report.wounded,
             evidence=partner.evidence + report.evidence)
     return joined
+
+
+def fold_summaries(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """Fold the writer's own vague toll ("kills dozens") into the first named source's exact one.
+
+    A figure no one is said to give, only "dozens" or "scores", sums up what
+    the sources of the same incident say; it is no estimate of its own.
+    """
+    def vague(report: CasualtyReport) -> bool:
+        figures = [c for c in (report.killed, report.wounded) if c is not None]
+        return report.source is None and bool(figures) and all(c.qualifier in VAGUE for c in figures)
+
+    kept = list(reports)
+    for report in reports:
+        exact = next((r for r in kept if r.incident == report.incident and r.source is not None
+                      and r.killed is not None and r.killed.qualifier not in VAGUE), None)
+        if report.incident is not None and vague(report) and exact is not None:
+            kept.remove(report)
+            kept[kept.index(exact)] = replace(exact, evidence=exact.evidence + report.evidence)
+    return kept
+
+
+def repeats(first: CasualtyReport, later: CasualtyReport) -> bool:
+    """Say whether a report repeats another's figures: same source, time and figures, and the
+    same incident or one of them tied to none (a headline before the story names its place)."""
+    return first.source == later.source and first.time == later.time and \
+        (first.killed, first.wounded) == (later.killed, later.wounded) and \
+        (first.incident == later.incident or None in (first.incident, later.incident))
 
 
 def finish(doc: Document, incident: Incident, claims: list[Claim],
