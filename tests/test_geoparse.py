@@ -305,3 +305,8 @@ def test_geoparse_a_town_the_report_puts_in_a_country_is_never_a_namesake_abroad
 def test_geoparse_a_town_named_with_its_country_is_the_namesake_there(pipeline):
     found = {t["name"]: t for t in parse("Shelling hit Tripoli, Lebanon on Monday.", pipeline)}
     assert found["Tripoli"]["country"] == "LB"
+
+
+def test_geoparse_a_quarter_every_city_has_is_no_namesake_abroad(pipeline):
+    found = parse("Rebels blew up a tunnel in the Old City of Aleppo on Monday.", pipeline)
+    assert [t["name"] for t in found] == ["Aleppo"]
