@@ -6,6 +6,8 @@ Every name stored in a gazetteer and every name looked up goes through
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 
@@ -33,6 +35,7 @@ ADMIN_SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=65536)        # the same names come back across a report's candidates
 def normalise(name: str) -> str:
     """Return the lookup key for ``name``: casefolded, unaccented, one space."""
     text = unicodedata.normalize("NFKD", name.casefold())

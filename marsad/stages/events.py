@@ -9,6 +9,8 @@ specific trigger word, refined by who did it to whom.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -265,6 +267,7 @@ def places_in(doc: Document, sentence: Any) -> list[Place]:
 NAVIGATION = re.compile(r"(?<![.!?\n]\s)(?<!^)\bRelated(?: News| Articles| Stories| Posts)?\s+(?=[A-Z0-9])")
 
 
+@lru_cache(maxsize=16)      # asked once per sentence; a str caches its own hash
 def navigation_start(text: str) -> int:
     """Return where a copied web page's closing "Related" list of other stories begins (the
     text's end when it has none): their headlines are not this report's events or figures.

@@ -99,9 +99,9 @@ class PlacesStage:
         anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and (
             (e.feature == "P" and e.population >= ANCHOR_POPULATION)
             or e.feature_code in ("ADM1", "ADM2"))]
-        chosen = [(c, self.resolve(c, focus_of_name[name_key(c)], tuple(
-            e for key, e in anchors if key != name_key(c) and not own_name(e, c.name))))
-            for c in candidates]
+        chosen = [(c, self.resolve(c, focus_of_name[key], tuple(
+            e for other, e in anchors if other != key and not own_name(e, c.name))))
+            for c in candidates for key in (name_key(c),)]
         # A wire dateline names a city alone only when it is one the world knows ("WASHINGTON -",
         # not "WASHINGTON, England"): the report's other places do not pick its namesake.
         alone = lone_datelines(doc.parsed)
