@@ -47,7 +47,7 @@ def collect(out: Path, limit: int | None) -> int:
 
 
 def one_run(source: Path, workers: int) -> dict:
-    from marsad.export.corpus import EXPORT_FORMATS, export
+    from marsad.export.corpus import EXPORT_FORMATS, export, write_parquet
     from marsad.store import Store
     from marsad.store.ingest import add_inputs, process
     from marsad.store.queries import incidents
@@ -64,7 +64,8 @@ def one_run(source: Path, workers: int) -> dict:
     exports = {}
     for fmt in EXPORT_FORMATS:
         start = time.perf_counter()
-        written = export(store, incidents(store), fmt, io.StringIO())
+        written = (write_parquet(incidents(store), str(folder / "incidents.parquet")) if fmt == "parquet"
+                   else export(store, incidents(store), fmt, io.StringIO()))     # parquet needs a file
         exports[fmt] = (round(time.perf_counter() - start, 2), written)
     status = store.status()
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
