@@ -722,6 +722,7 @@ def test_extract_where_a_bomb_was_hidden_is_no_blast(run_text):
 
 @pytest.mark.parametrize("speaker, actor", [
     ("Security sources", "Malian security sources"),
+    ("Some security officials", "Malian security officials"),
     ("Officials", "Malian government"),
 ])
 def test_extract_unnamed_sources_are_not_the_state_speaking(run_text, speaker, actor):

@@ -27,6 +27,7 @@ MEMBER_NOUNS = frozenset({"guerrilla", "member", "fighter", "militant", "gunman"
                           "spokeswoman", "spokesperson", "chief", "commander", "head", "emir"})
 GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
                          "militia", "rebels", "insurgents", "jihadists", "outfit"})
+SECURITY_WORDS = frozenset({"security", "military", "intelligence", "army", "police"})
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia",
                          "External/Other forces", "State forces"})
 
@@ -71,7 +72,8 @@ class Speakers:
 
     def official(self, doc: Document, token: Any) -> Actor | None:
         """Name the state behind "officials", "the police" and the like; unnamed "security
-        sources" stay sources of that country ("Burkinabe security sources")."""
+        sources" and "security officials" keep their words with their country ("Burkinabe
+        security sources")."""
         if token.lemma_.lower() not in OFFICIAL_NOUNS:
             return None
         country = next((c for t in token.subtree if (c := self.registry.country(t.text)) is not None), None)
@@ -81,8 +83,10 @@ class Speakers:
             return None
         chunk = " ".join(t.text for t in token.subtree if t.dep_ != "det")
         where = Span(token.idx, token.idx + len(token.text))
-        if token.lemma_.lower() == "source":
-            # Unnamed sources are not the state speaking: they keep their words, with their country.
+        if token.lemma_.lower() == "source" or token.lemma_.lower() == "official" and any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in SECURITY_WORDS for c in token.children):
+            # Unnamed sources, and security officials, are not the government speaking: they
+            # keep their words, with their country ("Nigerian security officials").
             words = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in token.subtree if t.dep_ != "det")
             named = words if any(self.registry.country(t.text) for t in token.subtree) or \
                 not country.adjectives else f"{country.adjectives[0]} {words}"
