@@ -739,3 +739,11 @@ def test_extract_an_event_in_a_town_known_only_by_its_country_keeps_the_town_s_n
     [incident] = doc.incidents
     assert (incident.place.name, incident.place.entry.country, incident.place.lat) == ("Inata", "BF", None)
     assert incident.day == date(2023, 3, 5)
+
+
+def test_extract_the_coalition_is_the_coalition_named_before(run_text):
+    doc = run_text("An air strike by the Saudi-led coalition hit a market in Saada on Monday, killing 12 "
+                   "people, medics said. The coalition denied carrying out the strike.", MONDAY)
+    [denial] = claims_of(doc, "denial")
+    assert denial.actor == "Saudi-led coalition"
+    assert denial.incidents == (incident_at(doc, "Saada").id,)

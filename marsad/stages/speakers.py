@@ -191,6 +191,9 @@ def resolve(doc: Document, token: Any) -> Actor | None:
         return body_of(doc, person) if person is not None else None
     if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
         return last_actor(doc, token.idx, lambda a: a.kind in ARMED_TYPES - {"State forces"})
+    if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+        # "the coalition" after "the Saudi-led coalition", "the agency" after "Amaq News Agency"
+        return last_actor(doc, token.idx, lambda a: a.kind != "Person" and a.name.split()[-1].lower() == token.lower_)
     return None
 
 
