@@ -747,3 +747,9 @@ def test_extract_the_coalition_is_the_coalition_named_before(run_text):
     [denial] = claims_of(doc, "denial")
     assert denial.actor == "Saudi-led coalition"
     assert denial.incidents == (incident_at(doc, "Saada").id,)
+
+
+def test_extract_the_day_right_after_said_is_the_statement_s(run_text):
+    doc = run_text("Colombia's National Liberation Army (ELN) said on Monday it carried out last week's "
+                   "car bombing at a police school in Cali, calling it a response to air raids.", MONDAY)
+    assert incident_at(doc, "Cali").day != MONDAY     # "last week" gives no day; Monday is the statement's
