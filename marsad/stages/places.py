@@ -119,8 +119,9 @@ class PlacesStage:
         # place somewhere in that country: the country is its anchor, not its name.
         # Where in it is not known: it has no point (not the capital a region-level event
         # is coded at, nor the country's middle).
-        return [replace(p, anchor=p.entry.name, lat=None, lon=None) if normalise(p.name) in stated
-                and stated[normalise(p.name)].feature_code.startswith("PCL") else p for p in located]
+        return [replace(p, anchor=p.entry.name, lat=None, lon=None)
+                if (reading := stated.get(normalise(p.name))) is not None and reading is p.entry
+                and reading.feature_code.startswith("PCL") else p for p in located]
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
