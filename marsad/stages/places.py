@@ -45,6 +45,7 @@ GENERIC_REGION_WORDS = {"north", "south", "east", "west", "central", "centre", "
 # Quarters every city has: "the Old City" of a report on Aleppo is Aleppo's, not a namesake.
 GENERIC_QUARTERS = {"old city", "old town", "new city", "new town", "downtown", "city centre",
                     "city center", "town centre", "town center", "medina", "old quarter"}
+GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS      # never a place of their own
 NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                 "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
 RELATIVE = re.compile(
@@ -215,7 +216,7 @@ class PlacesStage:
         found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
         if found is not None:
             return found
-        if normalise(name) in GENERIC_REGION_WORDS or normalise(name) in GENERIC_QUARTERS:
+        if normalise(name) in GENERIC_NAMES:
             return None
         options = self.gazetteer.lookup(name)
         sure = [e for e in options if own_name(e, name) and
@@ -293,8 +294,7 @@ class PlacesStage:
 
     def known(self, candidate: Candidate) -> bool:
         key = normalise(candidate.name)
-        return key not in GENERIC_REGION_WORDS and key not in CALENDAR_WORDS and \
-            key not in GENERIC_QUARTERS and bool(self.options(candidate))
+        return key not in GENERIC_NAMES and key not in CALENDAR_WORDS and bool(self.options(candidate))
 
     def options(self, candidate: Candidate) -> list[GeoEntry]:
         """Return a name's gazetteer readings, looked up once per name and stage."""
