@@ -13,7 +13,7 @@ punctuation to spaces, spaces collapsed) equals a claimed alternative, or one
 contains the other as whole words. A second count also accepts the claim's
 name as written (its "speaker" field: "the Salvadoran army" for the canonical
 "Military Forces of El Salvador"), since the templates name groups as the text
-does. Prints the counts, the shares and 10 misses with the sentence that
+does. Names compare without accents ("Marti" is "Martí"). Prints the counts, the shares and 10 misses with the sentence that
 mentions CLAIM / RESPONSIB.
 """
 
@@ -23,6 +23,7 @@ import argparse
 import json
 import re
 import time
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -32,7 +33,8 @@ CLAIMED = "CLAIMED OR ADMITTED"
 
 
 def norm(name: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]|_", " ", name.casefold()).split())
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]|_", " ", plain.casefold()).split())
 
 
 def same_actor(a: str, b: str) -> bool:

@@ -337,6 +337,44 @@ def test_extract_group_saying_it_did_it_is_a_claim(run_text, text, place, actor)
     assert claims_of(doc, "accusation") == []
 
 
+@pytest.mark.parametrize("text, actor", [
+    pytest.param("Gunmen ambushed an army patrol near Arauca on Monday. The ELN claimed it ambushed "
+                 "the patrol.", "National Liberation Army", id="claimed-it-ambushed"),
+    pytest.param("A bomb destroyed a police post in Quetta on Monday. The Balochistan Liberation "
+                 "Army admitted that its fighters bombed the post.", "Balochistan Liberation Army",
+                 id="admitted-its-fighters-bombed"),
+    pytest.param("The bombing of the police post in Quetta on Monday was claimed by the "
+                 "Balochistan Liberation Army.", "Balochistan Liberation Army", id="passive-by-agent"),
+])
+def test_extract_claiming_an_act_for_oneself_is_a_claim(run_text, text, actor):
+    doc = run_text(text, MONDAY)
+    assert [c.actor for c in claims_of(doc, "claim")] == [actor]
+
+
+def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
+    doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
+                   "ambushed the patrol.", MONDAY)
+    assert claims_of(doc, "claim") == []
+
+
+def test_extract_capitals_copy_keeps_a_group_name_by_its_shape(run_text):
+    text = ("QUITO, 3 MAY 90 (AGENCY) -- [TEXT] IN CALLS TO LOCAL RADIO STATIONS, THE JOSE ANTONIO "
+            "GALAN PATRIOTIC FRONT HAS CLAIMED RESPONSIBILITY FOR THE BOMBING OF A BANK IN THE "
+            "CAPITAL.")
+    doc = run_text(text, date(1990, 5, 3))
+    assert [(c.kind, c.actor) for c in doc.claims] == [("claim", "JOSE ANTONIO GALAN PATRIOTIC FRONT")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("THE FMLN CLAIMED RESPONSIBILITY FOR THE AMBUSH.", "Farabundo Martí National Liberation Front"),
+    ("The Shining Path claimed responsibility for the car bomb.", "Shining Path"),
+    ("The Tupac Amaru Revolutionary Movement claimed the kidnapping.", "Tupac Amaru Revolutionary Movement"),
+])
+def test_extract_latin_american_groups_of_older_wars_are_in_the_registry(run_text, text, name):
+    doc = run_text(text, date(1990, 5, 3))
+    assert [c.actor for c in claims_of(doc, "claim")] == [name]
+
+
 @pytest.mark.parametrize("text, place, target", [
     pytest.param("Gunmen attacked a police post in Arauca on Monday, killing two officers. "
                  "Officials put the blame on the ELN.", "Arauca", "National Liberation Army",

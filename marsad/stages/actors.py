@@ -16,6 +16,10 @@ from marsad.actors import ActorRegistry
 from marsad.model import Actor, Document, Span
 
 UNKNOWN_LABELS = {"ORG": None, "PERSON": "Person", "NORP": None}
+MISTAGGED_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+BODY_HEADS = frozenset({"front", "army", "movement", "force", "forces", "brigade", "brigades",
+                        "commando", "commandos", "group", "party", "union", "organization",
+                        "organisation", "alliance", "league", "battalion", "militia"})
 # Determiners and titles dropped from the front of a generic phrase before lookup.
 LEADING = {"the", "a", "an", "its", "their", "his", "her", "country", "country's", "nation's"}
 
@@ -42,7 +46,7 @@ class ActorsStage:
                 taken.update(tokens)
                 found.append(actor)
         for ent in parsed.ents:
-            if ent.label_ in UNKNOWN_LABELS and not taken.intersection(range(ent.start, ent.end)):
+            if organisation_shaped(ent) and not taken.intersection(range(ent.start, ent.end)):
                 if self.is_place(doc, ent) or self.place_named(doc, ent):
                     continue
                 found.append(unknown_actor(ent, found, doc.text))
@@ -159,6 +163,14 @@ class CombinedMatcher:
         return [*self.exact(parsed), *self.folded(parsed)]
 
 
+def organisation_shaped(ent: Any) -> bool:
+    """Say whether an entity may be an actor: an organisation, person or group, or a
+    name the tagger calls a facility or product whose head is a body's ("the Red Dawn
+    Front", as it often does in sentence-cased capitals copy)."""
+    return ent.label_ in UNKNOWN_LABELS or \
+        ent.label_ in MISTAGGED_LABELS and ent.root.lemma_.lower() in BODY_HEADS
+
+
 def unknown_actor(ent: Any, earlier: list[Actor], text: str) -> Actor:
     """Keep an organisation or person the registry does not know, as written in the report.
 
@@ -169,8 +181,8 @@ def unknown_actor(ent: Any, earlier: list[Actor], text: str) -> Actor:
     while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a"):
         start += 1
     span = ent.doc[start:ent.end]
-    written = text[span.start_char:span.end_char]
-    kind = UNKNOWN_LABELS[ent.label_]
+    written = " ".join(text[span.start_char:span.end_char].split())     # a wrapped line's break
+    kind = UNKNOWN_LABELS.get(ent.label_)
     if kind == "Person" and not is_person(span, earlier):
         kind = None
     full = next((a.name for a in reversed(earlier) if kind == "Person" and a.kind == "Person"

@@ -39,6 +39,7 @@ SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accus
                                  "charge", "believe", "suspect", "think", "hint", "imply", "note"}
 SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", "accusation",
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
+OWNING_VERBS = frozenset({"claim", "admit", "acknowledge", "boast"})
 HEDGE_VERBS = frozenset({"suggest", "hint", "imply", "suspect", "believe", "think", "speculate"})
 HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likely", "perhaps",
                          "allegedly", "reportedly"})
@@ -76,7 +77,7 @@ class ClaimsStage:
             return
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
         if (lemma == "claim" and objects & (RESPONSIBILITY | EVENT_OBJECTS)) or \
-                (lemma in TAKE_VERBS and objects & RESPONSIBILITY):
+                (lemma in TAKE_VERBS and objects & RESPONSIBILITY) or owned_act(token):
             yield from self.make(doc, token, "claim", [])
         elif lemma in DENY_VERBS and (objects & DENY_OBJECTS or perpetration_below(token)):
             yield from self.make(doc, token, "denial", [])
@@ -132,6 +133,24 @@ class ClaimsStage:
                 yield Claim(claim.id, claim.kind, claim.actor, claim.evidence, claim.against, (),
                             None, claim.time, "hedged" if hedged else claim.firmness, claim.speaker)
 
+
+
+def owned_act(verb: Any) -> bool:
+    """Say whether a verb owns a violent act for its own subject: "X claimed it bombed the
+    post", "X claims to have destroyed six towers", "X admitted that its men shot them".
+
+    "Claim" and "admit" are no plain verbs of saying: with the speaker as the doer,
+    the clause they govern is a claim of responsibility, whatever the act's verb.
+    """
+    if verb.lemma_.lower() not in OWNING_VERBS:
+        return False
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or lexicon.trigger_at(clause) is None:
+            continue
+        doers = doers_of(clause)
+        if clause.dep_ == "xcomp" and not doers or doers and all(self_reference(d) for d in doers):
+            return True
+    return False
 
 
 def doers_of(predicate: Any) -> list[Any]:

@@ -34,31 +34,51 @@ def sentence_case(text: str) -> str:
 
     spaCy's models read all-capitals text badly; the parse runs on this copy
     while offsets still index the original, since each character maps to one.
-    Two marks of a name survive: an acronym in brackets stays in capitals
-    ("(ESA)"), and the words of a short quoted name are capitalised
-    ('"Secret Anticommunist Army"').
+    A line break starts a sentence only where it starts a paragraph: wire copy
+    wraps its lines mid-sentence, and a capital there would split the parse.
+    Three marks of a name survive: an acronym in brackets stays in capitals
+    ("(ESA)", "[ESA]"); the words of a short quoted name are capitalised
+    ('"Secret Anticommunist Army"'); and so are those of a group's name
+    known by its shape, words such as National, Liberation or Patriotic
+    before a head such as Front, Army or Movement, after "the", "by", "of",
+    a comma or a bracket ("the Manuel Rodriguez Patriotic Front").
     """
     chars = [c.lower() if len(c.lower()) == 1 else c for c in text]
+    paragraphs = paragraph_breaks(text)
     start = True
     for i, char in enumerate(chars):
+        start = start or i in paragraphs
         if start and char.isalpha():
             chars[i] = char.upper() if len(char.upper()) == 1 else char
             start = False
-        elif char in ".!?\n":
+        elif char in ".!?":
             start = True
     for match in ACRONYM.finditer(text):
         chars[match.start(1):match.end(1)] = match.group(1)
-    for match in QUOTED_NAME.finditer(text):
-        for word in re.finditer(r"[A-Za-z]+", match.group(1)):
-            at = match.start(1) + word.start()
-            if len(chars[at].upper()) == 1:
+    names = [m.span(1) for m in QUOTED_NAME.finditer(text)]
+    names += [m.span("name") for m in GROUP_NAME.finditer(text) if GROUP_WORDS & set(m.group("name").split())]
+    for start, end in names:
+        for word in re.finditer(r"[A-Za-z]+", text[start:end]):
+            at = start + word.start()
+            if word.group() not in ("OF", "THE") and len(chars[at].upper()) == 1:
                 chars[at] = chars[at].upper()
     return "".join(chars)
 
 
-# "(ESA)": an acronym in brackets; '"SECRET ARMY"': a name of one to six words in quotes.
-ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+# "(ESA)", "[ESA]": an acronym in brackets; '"SECRET ARMY"': a name of one to six words in quotes.
+ACRONYM = re.compile(r"[(\[]([A-Z]{2,6})[)\]]")
 QUOTED_NAME = re.compile(r"[\"“]([A-Z][A-Z'\- ]{2,60})[\"”]")
+# A group's name in capitals: up to six words after "the", "by", "of", a comma or
+# a bracket, ending in an organisation's head word; it must hold a GROUP_WORDS word.
+GROUP_NAME = re.compile(
+    r"(?:\b(?:THE|BY|OF|FOR)\s+|[,(\[]\s*)"
+    r"(?P<name>(?:(?!THE\b|AND\b|OF\b)[A-Z][A-Z'\-]+\s+){0,6}"
+    r"(?:FRONT|ARMY|MOVEMENT|FORCES|BRIGADES?|COMMANDOS?|GROUP|PARTY|UNION|ORGANI[SZ]ATION|ALLIANCE|LEAGUE)"
+    r"(?:\s+OF\s+(?:NATIONAL\s+)?LIBERATION)?)\b")
+GROUP_WORDS = frozenset({"NATIONAL", "LIBERATION", "REVOLUTIONARY", "PATRIOTIC", "POPULAR", "PEOPLE'S",
+                         "SOCIALIST", "COMMUNIST", "DEMOCRATIC", "ISLAMIC", "UNITED", "RESISTANCE",
+                         "INDEPENDENCE", "FREEDOM", "WORKERS", "MARXIST", "LENINIST", "MAOIST",
+                         "SELF-DEFENSE", "ANTICOMMUNIST", "DEATH", "ARMED"})
 
 
 @dataclass
@@ -73,9 +93,13 @@ class NlpStage:
     def prepare(self, doc: Document) -> Any:
         """Tokenise a document and mark its paragraph and entry starts as sentence starts."""
         text = doc.text[:MAX_PARSE_CHARS]
-        source = sentence_case(text) if shouting(text) else text
-        parsed = self.nlp.make_doc(source)
-        breaks = paragraph_breaks(source) | {s.start for s in doc.segments}
+        capitals = shouting(text)
+        source = sentence_case(text) if capitals else text
+        paragraphs = paragraph_breaks(source)
+        parsed = self.nlp.make_doc(unwrap(source, paragraphs))
+        breaks = paragraphs | {s.start for s in doc.segments}
+        if capitals:    # the tagger reads a capitals dateline as the first sentence's subject
+            breaks |= {m.end() for m in WIRE_DATELINE.finditer(text)}
         breaks |= {body_start(doc.text, s) for s in doc.segments if s.label}
         for token in parsed[1:]:
             if token.idx in breaks:
@@ -104,6 +128,19 @@ def attach(doc: Document, parsed: Any) -> Document:
     return doc.with_(parsed=parsed, notes=notes)
 
 
+def unwrap(text: str, paragraphs: set[int]) -> str:
+    """Turn the line breaks that wrap a sentence into spaces, keeping every offset.
+
+    A break inside a sentence becomes a whitespace token that the parser
+    attaches at random, which splits or scrambles the sentence around it.
+    """
+    chars = list(text)
+    for match in re.finditer(r"\n\s*", text):
+        if match.end() not in paragraphs:
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
 def paragraph_breaks(text: str) -> set[int]:
     """Return the offsets where a new paragraph, heading or finished line starts.
 
@@ -120,6 +157,12 @@ def paragraph_breaks(text: str) -> set[int]:
     return breaks
 
 
+# A wire dateline at a paragraph's start ends before the story's first sentence:
+# "SANTIAGO, 28 JUL 89 (AGENCY) --", "KABUL, Aug 27 (Reuters) -", with an editor's
+# tag after it ("[TEXT]") taken along.
+WIRE_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*[A-Z][A-Za-z .'’-]{1,40},\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})"
+    r"(?:,?\s+\d{2,4})?\s*(?:\([^)\n]{1,30}\))?\s*(?:--|[-–—])\s*(?:\[[A-Za-z ]{2,20}\]\s*)?")
 FINAL_MARKS = frozenset('.!?:;"”’)]')
 SHORT_LINE = 50
 

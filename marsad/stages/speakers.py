@@ -40,8 +40,11 @@ class Speakers:
 
     def speakers(self, doc: Document, verb: Any) -> Iterator[Actor]:
         """Yield the actors a verb's subjects stand for, resolving "he" and "the group"."""
-        subjects = [relative_head(s) for s in syntax.subjects(verb)]
-        subjects = [members_of(s) for s in subjects]
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        subjects = agents or list(syntax.subjects(verb))      # "was claimed by X": X speaks
+        if all(s.dep_ != "conj" for s in subjects):     # two subjects in a broken parse: the nearer
+            subjects.sort(key=lambda s: abs(verb.i - s.i))
+        subjects = [members_of(relative_head(s)) for s in subjects]
         named = [a for s in subjects if (a := actor_within(doc, s)) is not None]
         if named:       # a name beats a pronoun or "the group" beside it
             actor = body_of(doc, named[0]) if named[0].kind == "Person" else named[0]
