@@ -351,6 +351,17 @@ def test_extract_claiming_an_act_for_oneself_is_a_claim(run_text, text, actor):
     assert [c.actor for c in claims_of(doc, "claim")] == [actor]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("A spokesman for the Red Dawn Front claimed responsibility for the bombing of a bank "
+                 "in Lima on Monday.", id="spokesman-for"),
+    pytest.param("A bomb wrecked a bank in Lima on Monday. Police named the Red Dawn Front as a suspect. "
+                 "The organization later claimed responsibility for the bombing.", id="the-organization"),
+])
+def test_extract_a_claim_by_a_spokesman_or_the_organization_is_the_named_group(run_text, text):
+    doc = run_text(text, MONDAY)
+    assert [c.actor for c in claims_of(doc, "claim")] == ["Red Dawn Front"]
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from marsad.actors import ActorRegistry
 from marsad.model import Actor, Document, Span
 from marsad.stages import syntax
-from marsad.stages.actors import actor_at
+from marsad.stages.actors import BODY_HEADS, actor_at
 
 STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "emir"})
 OFFICIAL_NOUNS = frozenset({"official", "source", "authority", "police", "policeman", "spokesman",
@@ -146,11 +146,11 @@ def relative_head(token: Any) -> Any:
 
 
 def members_of(token: Any) -> Any:
-    """Follow "guerrillas of X" or "members of X" to X."""
+    """Follow "guerrillas of X", "members of X" or "a spokesman for X" to X."""
     if token.lemma_.lower() not in MEMBER_NOUNS and token.lower_.removesuffix("s") not in MEMBER_NOUNS:
         return token
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return obj
@@ -193,11 +193,19 @@ def resolve(doc: Document, token: Any) -> Actor | None:
         person = last_actor(doc, token.idx, lambda a: a.kind == "Person")
         return body_of(doc, person) if person is not None else None
     if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
-        return last_actor(doc, token.idx, lambda a: a.kind in ARMED_TYPES - {"State forces"})
+        return last_actor(doc, token.idx, armed_group)
     if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
         # "the coalition" after "the Saudi-led coalition", "the agency" after "Amaq News Agency"
         return last_actor(doc, token.idx, lambda a: a.kind != "Person" and a.name.split()[-1].lower() == token.lower_)
     return None
+
+
+def armed_group(actor: Actor) -> bool:
+    """Say whether "the group" can stand for an actor: a non-state armed group, or a name
+    the registry lacks that is shaped like one ("the Red Dawn Front")."""
+    if actor.kind is None:
+        return actor.name.split()[-1].lower() in BODY_HEADS
+    return actor.kind in ARMED_TYPES - {"State forces"}
 
 
 def last_actor(doc: Document, before: int, wanted: Any) -> Actor | None:
@@ -218,7 +226,7 @@ def body_of(doc: Document, person: Actor) -> Actor:
         # Owners are bodies, never people: following a person here again could loop.
         owner = actor_at(doc, child.idx, child.idx + len(child.text))
         if owner is None and child.lemma_.lower() in GROUP_NOUNS:
-            owner = last_actor(doc, child.idx, lambda a: a.kind in ARMED_TYPES - {"State forces"})
+            owner = last_actor(doc, child.idx, armed_group)
         if owner is not None and owner.kind != "Person":
             return Actor(person.span, owner.name, person.surface, owner.kind, owner.country,
                          speaker=person.name)
