@@ -204,7 +204,7 @@ def blame_targets(verb: Any) -> list[Any]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return syntax.with_conjuncts(objects[0])
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]    # "named X as responsible"
     return syntax.with_conjuncts(objects[0]) if objects else []
 
 

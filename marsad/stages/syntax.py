@@ -149,8 +149,15 @@ def through_prepositions(token: Any) -> Any:
 
 
 def subjects(predicate: Any) -> Iterator[Any]:
-    """Yield a predicate's subjects, inherited from the verb it is joined to by "and"."""
+    """Yield a predicate's subjects, inherited from the verb it is joined to by "and".
+
+    A sentence whose root is a noun with a participle that has an object ("The
+    ministry named X as responsible.") has lost its main verb to the parser,
+    which read the verb as "a ministry named X": the noun is its subject.
+    """
     found = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
+    if not found and main_verb_read_as_participle(predicate):
+        found = [predicate.head]
     if not found and predicate.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and predicate.head != predicate:
         head = predicate.head
         if predicate.dep_ == "pcomp" and head.head != head:
@@ -161,6 +168,12 @@ def subjects(predicate: Any) -> Iterator[Any]:
     for subject in found:
         yield subject
         yield from subject.conjuncts
+
+
+def main_verb_read_as_participle(verb: Any) -> bool:
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ in ("dobj", "oprd") for c in verb.children) and head.i < verb.i
 
 
 def with_conjuncts(token: Any) -> list[Any]:
