@@ -444,7 +444,7 @@ def test_sentence_case_starts_no_sentence_at_a_wrapped_line_but_does_at_a_paragr
 
 
 def test_extract_a_wrapped_capitals_line_keeps_the_claim_whole(run_text):
-    text = ("QUITO, 3 MAY 90 -- [TEXT] THE GUERRILLAS OF THE NORTHERN RED DAWN FRONT\n"
+    text = ("QUITO, 3 MAY 90 -- [TEXT] THE GUERRILLAS OF THE RED DAWN PATRIOTIC FRONT\n"
             "ADMITTED RESPONSIBILITY THIS MORNING FOR THE BOMBING OF A POLICE POST IN\n"
             "THE CAPITAL, IN WHICH TWO OFFICERS WERE KILLED.\n")
     doc = run_text(text, date(1990, 5, 3))
@@ -457,6 +457,20 @@ def test_sentence_case_capitalises_a_group_name_known_by_its_shape_only():
                           "LIBERATION ATTACKED. SOLDIERS KILLED THREE REVOLUTIONARY ARMY MEMBERS.")
     assert "the Luis Perez Revolutionary Front and the Army of National Liberation attacked" in cased
     assert "Soldiers killed three revolutionary army members." in cased
+
+
+def test_sentence_case_keeps_an_introduced_acronym_wherever_it_recurs_but_not_an_editors_tag():
+    from marsad.stages.nlp import sentence_case
+    cased = sentence_case("LIMA, 3 MAY 90 -- [TEXT] THE RED DAWN FRONT [RDF] STRUCK. LATER THE RDF "
+                          "SENT A TEXT.")
+    assert "[text] the red dawn front [RDF] struck. Later the RDF sent a text." in cased
+
+
+def test_extract_in_capitals_copy_a_common_noun_phrase_is_no_claimant_name(run_text):
+    text = ("LIMA, 3 MAY 90 (AGENCY) -- [TEXT] THE MINISTER ADDED THAT THIS ALLEGED ORGANIZATION, "
+            "WHICH CLAIMED RESPONSIBILITY FOR THE MURDER OF THE MAYOR, HAS NO FOREIGN TIES.")
+    doc = run_text(text, date(1990, 5, 3))
+    assert [c.actor for c in doc.claims if c.kind == "claim"] == []
 
 
 def test_nlp_a_capitals_dateline_and_its_tag_end_before_the_first_sentence(nlp):

@@ -37,7 +37,7 @@ def sentence_case(text: str) -> str:
     A line break starts a sentence only where it starts a paragraph: wire copy
     wraps its lines mid-sentence, and a capital there would split the parse.
     Three marks of a name survive: an acronym in brackets stays in capitals
-    ("(ESA)", "[ESA]"); the words of a short quoted name are capitalised
+    ("(ESA)", "[ESA]"), there and wherever else the text uses it; the words of a short quoted name are capitalised
     ('"Secret Anticommunist Army"'); and so are those of a group's name
     known by its shape, words such as National, Liberation or Patriotic
     before a head such as Front, Army or Movement, after "the", "by", "of",
@@ -53,8 +53,10 @@ def sentence_case(text: str) -> str:
             start = False
         elif char in ".!?":
             start = True
-    for match in ACRONYM.finditer(text):
-        chars[match.start(1):match.end(1)] = match.group(1)
+    acronyms = {match.group(1) for match in ACRONYM.finditer(text)}
+    if acronyms:        # an acronym the text has introduced in brackets stays one wherever it recurs
+        for match in re.finditer(r"\b(?:%s)\b" % "|".join(sorted(acronyms)), text):
+            chars[match.start():match.end()] = match.group()
     names = [m.span(1) for m in QUOTED_NAME.finditer(text)]
     names += [m.span("name") for m in GROUP_NAME.finditer(text) if GROUP_WORDS & set(m.group("name").split())]
     for start, end in names:
@@ -66,7 +68,7 @@ def sentence_case(text: str) -> str:
 
 
 # "(ESA)", "[ESA]": an acronym in brackets; '"SECRET ARMY"': a name of one to six words in quotes.
-ACRONYM = re.compile(r"[(\[]([A-Z]{2,6})[)\]]")
+ACRONYM = re.compile(r"(?<!-- )(?<!- )[(\[]([A-Z]{2,6})[)\]]")     # not an editor's tag: "-- [TEXT]"
 QUOTED_NAME = re.compile(r"[\"“]([A-Z][A-Z'\- ]{2,60})[\"”]")
 # A group's name in capitals: up to six words after "the", "by", "of", a comma or
 # a bracket, ending in an organisation's head word; it must hold a GROUP_WORDS word.

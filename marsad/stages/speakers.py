@@ -15,6 +15,7 @@ from marsad.actors import ActorRegistry
 from marsad.model import Actor, Document, Span
 from marsad.stages import syntax
 from marsad.stages.actors import BODY_HEADS, actor_at
+from marsad.stages.nlp import shouting
 
 STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "emir"})
 OFFICIAL_NOUNS = frozenset({"official", "source", "authority", "police", "policeman", "spokesman",
@@ -167,12 +168,20 @@ def named_group(doc: Document, token: Any) -> Actor | None:
              and t.i <= token.i and not t.is_space]
     if not words or token.pos_ == "PRON":
         return None
-    proper = [t for t in words if t.pos_ == "PROPN" or doc.text[t.idx:t.idx + len(t.text)].isupper()]
+    proper = [t for t in words if t.pos_ == "PROPN" or written_as_name(doc, t)]
     if not proper or (token.lemma_.lower() in GROUP_NOUNS and len(proper) < 2):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     name = doc.text[start:end].strip(" ,\"'")
     return Actor(Span(start, end), name, name, None) if len(name) > 1 else None
+
+
+def written_as_name(doc: Document, token: Any) -> bool:
+    """Say whether a word is written as a name: in capitals ("ELN"), or, in copy written
+    all in capitals, a word the model's vocabulary does not know ("FPM", "WILLKA")."""
+    if shouting(doc.text):
+        return token.is_alpha and token.is_oov
+    return doc.text[token.idx:token.idx + len(token.text)].isupper()
 
 
 def appositive_group(doc: Document, token: Any) -> Actor | None:
