@@ -37,9 +37,9 @@ def sentence_case(text: str) -> str:
     A line break starts a sentence only where it starts a paragraph: wire copy
     wraps its lines mid-sentence, and a capital there would split the parse.
     Three marks of a name survive: an acronym in brackets stays in capitals
-    ("(ESA)", "[ESA]"), there and wherever else the text uses it; the words of a short quoted name are capitalised
-    ('"Secret Anticommunist Army"'); and so are those of a group's name
-    known by its shape, words such as National, Liberation or Patriotic
+    ("(ESA)", "[ESA]"), there and wherever else the text uses it; the words
+    of a short quoted name are capitalised ('"Secret Anticommunist Army"');
+    and so are those of a group's name known by its shape, words such as National, Liberation or Patriotic
     before a head such as Front, Army or Movement, after "the", "by", "of",
     a comma or a bracket ("the Manuel Rodriguez Patriotic Front").
     """
