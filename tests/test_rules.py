@@ -362,6 +362,27 @@ def test_extract_a_claim_by_a_spokesman_or_the_organization_is_the_named_group(r
     assert [c.actor for c in claims_of(doc, "claim")] == ["Red Dawn Front"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    pytest.param('A car bomb killed 12 people in Baidoa on Monday. "We carried out the attack," '
+                 'al-Shabaab spokesman Hassan Warsame told reporters.', "claim", id="quote-title-before"),
+    pytest.param('A car bomb killed 12 people in Baidoa on Monday. "Our fighters were behind the '
+                 'bombing," said Hassan Warsame, al-Shabaab\'s spokesman.', "claim", id="quote-title-after"),
+    pytest.param('A car bomb killed 12 people in Baidoa on Monday. "We had nothing to do with it," '
+                 'al-Shabaab spokesman Hassan Warsame said.', "denial", id="quoted-we-disown"),
+])
+def test_extract_a_quoted_spokesman_speaks_for_his_group(run_text, text, kind):
+    doc = run_text(text, MONDAY)
+    assert [(c.kind, c.actor, c.speaker) for c in doc.claims] == [(kind, "al-Shabaab", "Hassan Warsame")]
+
+
+def test_extract_an_attack_called_the_work_of_a_group_is_an_accusation(run_text):
+    doc = run_text("A car bomb killed 12 people in Baidoa on Monday. The government said the "
+                   "bombing was the work of al-Shabaab.", MONDAY)
+    [accusation] = claims_of(doc, "accusation")
+    assert accusation.against == ("al-Shabaab",)
+    assert claims_of(doc, "claim") == []
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

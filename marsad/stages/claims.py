@@ -106,9 +106,14 @@ class ClaimsStage:
                 speaker=speaker.speaker or (speaker.surface if speaker.surface != speaker.name else None))
 
     def disowned(self, doc: Document, predicate: Any) -> Iterator[Claim]:
-        """Read "X had nothing to do with the attack" as X's denial, whoever reports it."""
+        """Read "X had nothing to do with the attack" as X's denial, whoever reports it;
+        "we had nothing to do with it," said by X, is X's own."""
         sentence = predicate.sent
         for subject in syntax.subjects(predicate):
+            speech = governing_speech(predicate) if subject.lower_ in ("we", "i") else None
+            if speech is not None:
+                yield from self.make(doc, speech, "denial", [])
+                return
             actor = resolve(doc, subject)
             if actor is not None:
                 yield Claim("", "denial", actor.name, (Span(sentence.start_char, sentence.end_char),),
@@ -154,8 +159,10 @@ def owned_act(verb: Any) -> bool:
 
 
 def doers_of(predicate: Any) -> list[Any]:
-    """Return who did it: the "by" agent of a passive ("staged by X"), else the verb's own subject."""
+    """Return who did it: the "by" agent of a passive ("staged by X"), whose work it was
+    ("the work of X"), else the verb's own subject."""
     agents = [o for c in predicate.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    agents = agents or handiwork_of(predicate)
     if agents:
         return [t for a in agents for t in syntax.with_conjuncts(a)]
     own = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -209,15 +216,23 @@ def blame_targets(verb: Any) -> list[Any]:
 
 
 def phrasal_perpetration(token: Any) -> bool:
-    """Say whether a verb says who did it: "carried out", "was behind", "was responsible for"."""
+    """Say whether a verb says who did it: "carried out", "was behind", "was responsible for",
+    "was the work of"."""
     lemma = token.lemma_.lower()
     if lemma == "carry":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     if lemma == "be":       # "was behind", "was (most likely) behind", "was responsible for"
         near = [*token.children, *(g for c in token.children if c.dep_ == "acomp" for g in c.children)]
         return any((c.dep_ == "prep" and c.lower_ == "behind") or
-                   (c.dep_ == "acomp" and c.lower_ == "responsible") for c in near)
+                   (c.dep_ == "acomp" and c.lower_ == "responsible") for c in near) or bool(handiwork_of(token))
     return False
+
+
+def handiwork_of(verb: Any) -> list[Any]:
+    """Return who an attack "was the work of" ("the bombing was the work of X"): X."""
+    return [o for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() in ("work", "handiwork")
+            for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def perpetration_below(token: Any) -> bool:

@@ -226,10 +226,12 @@ def body_of(doc: Document, person: Actor) -> Actor:
     """Return the body a person speaks for ("the group's spokesman, X"), keeping the person."""
     parsed = doc.parsed
     span = parsed.char_span(person.span.start, person.span.end, alignment_mode="expand")
-    role = span.root.head if span is not None and span.root.dep_ in ("appos", "compound") else None
-    if role is None or role == span.root:
+    if span is None:
         return person
-    for child in role.children:
+    roles = [span.root.head] if span.root.dep_ in ("appos", "compound") and span.root.head != span.root else []
+    # "al-Shabaab spokesman X", "X, al-Shabaab's spokesman": the role word hangs on the name
+    roles += [c for c in span.root.children if c.dep_ in ("appos", "compound") and c.lemma_.lower() in MEMBER_NOUNS]
+    for child in (c for role in roles for c in role.children):
         if child.dep_ not in ("poss", "compound"):
             continue
         # Owners are bodies, never people: following a person here again could loop.
