@@ -383,6 +383,33 @@ def test_extract_an_attack_called_the_work_of_a_group_is_an_accusation(run_text)
     assert claims_of(doc, "claim") == []
 
 
+@pytest.mark.parametrize("text, speaker, status, firmness", [
+    pytest.param("A car bomb killed 12 people in Baidoa on Monday. No group has claimed responsibility, "
+                 "but officials suspect al-Shabaab.", "Somali government", "suspected", "hedged",
+                 id="officials-suspect-x"),
+    pytest.param("A car bomb killed 12 people in Baidoa on Monday. Police said al-Shabaab was suspected "
+                 "of carrying out the attack.", "Police Forces of Somalia", "suspected", "hedged",
+                 id="x-was-suspected-of"),
+    pytest.param("A car bomb killed 12 people in Baidoa on Monday. Police said al-Shabaab was blamed "
+                 "for the attack.", "Police Forces of Somalia", "accused", "asserted", id="x-was-blamed-for"),
+    pytest.param("A car bomb killed 12 people in Baidoa on Monday. The attack bore the hallmarks of "
+                 "al-Shabaab, the interior ministry said.", "Somali government", "suspected", "hedged",
+                 id="hallmarks-of-x"),
+])
+def test_extract_suspicion_and_passive_blame_are_accusations(run_text, text, speaker, status, firmness):
+    doc = run_text(text, MONDAY)
+    [accusation] = claims_of(doc, "accusation")
+    assert (accusation.actor, accusation.against, accusation.firmness) == (speaker, ("al-Shabaab",), firmness)
+    assert statuses(incident_at(doc, "Baidoa"))["al-Shabaab"] == status
+
+
+def test_extract_suspecting_a_cause_or_arresting_suspects_accuses_nobody(run_text):
+    for text in ("A car bomb killed 12 people in Baidoa on Monday. Police suspect a gas leak caused the blast.",
+                 "A car bomb killed 12 people in Baidoa on Monday. Three men suspected of planning the "
+                 "attack were arrested, police said."):
+        assert claims_of(run_text(text, MONDAY), "accusation") == []
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

@@ -13,7 +13,7 @@ firmness "false" and never counts as a claim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from marsad.actors import ActorRegistry
@@ -32,13 +32,15 @@ DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "rebuf
 DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role", "link",
                           "claim", "accusation", "report", "allegation", "charge", "participation",
                           "part", "hand"})
-BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate"})
+BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate", "suspect"})
 PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
                         "mastermind", "launch", "execute"})
 SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accuse", "argue",
                                  "charge", "believe", "suspect", "think", "hint", "imply", "note"}
 SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", "accusation",
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
+WORK_WORDS = frozenset({"work", "handiwork"})
+HALLMARK_WORDS = frozenset({"hallmark", "hallmarks", "signature", "fingerprint", "fingerprints"})
 OWNING_VERBS = frozenset({"claim", "admit", "acknowledge", "boast"})
 HEDGE_VERBS = frozenset({"suggest", "hint", "imply", "suspect", "believe", "think", "speculate"})
 HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likely", "perhaps",
@@ -83,8 +85,11 @@ class ClaimsStage:
             yield from self.make(doc, token, "denial", [])
         elif blames(token) and about_violence(token):
             targets = blame_targets(token)
+            blamed = [c for c in token.children if c.dep_ == "nsubjpass"]
             if targets:
                 yield from self.make(doc, token, "accusation", targets)
+            elif blamed and not any(c.dep_ == "agent" for c in token.children):
+                yield from self.reported_blame(doc, token, syntax.with_conjuncts(blamed[0]))
         elif lemma == "have" and "nothing" in objects and any(t.lemma_ == "do" for t in token.subtree):
             yield from self.disowned(doc, token)
         elif lemma in PERPETRATE or phrasal_perpetration(token):
@@ -119,6 +124,16 @@ class ClaimsStage:
                 yield Claim("", "denial", actor.name, (Span(sentence.start_char, sentence.end_char),),
                             time=time_of(doc, sentence), firmness=firmness(predicate))
                 return
+
+    def reported_blame(self, doc: Document, verb: Any, blamed: list[Any]) -> Iterator[Claim]:
+        """Turn "S said X was blamed for / suspected of the attack" into S's accusation of X,
+        as firm as the blaming verb ("suspected" hedges it)."""
+        speech = governing_speech(verb)
+        if speech is None:
+            return
+        for claim in self.make(doc, speech, "accusation", blamed):
+            if claim.actor not in claim.against:
+                yield replace(claim, firmness=firmness(verb) if claim.firmness == "asserted" else claim.firmness)
 
     def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "S said that T carried out the attack" into S accusing T (or claiming it)."""
@@ -219,8 +234,10 @@ def phrasal_perpetration(token: Any) -> bool:
     """Say whether a verb says who did it: "carried out", "was behind", "was responsible for",
     "was the work of"."""
     lemma = token.lemma_.lower()
-    if lemma == "carry":
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return True
+    if lemma in ("bear", "have", "carry"):      # "bore the hallmarks of X"
+        return bool(handiwork_of(token))
     if lemma == "be":       # "was behind", "was (most likely) behind", "was responsible for"
         near = [*token.children, *(g for c in token.children if c.dep_ == "acomp" for g in c.children)]
         return any((c.dep_ == "prep" and c.lower_ == "behind") or
@@ -229,9 +246,12 @@ def phrasal_perpetration(token: Any) -> bool:
 
 
 def handiwork_of(verb: Any) -> list[Any]:
-    """Return who an attack "was the work of" ("the bombing was the work of X"): X."""
-    return [o for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() in ("work", "handiwork")
-            for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+    """Return whose work an attack is said to be: X in "the bombing was the work of X" or
+    "bore the hallmarks of X"."""
+    lemma = verb.lemma_.lower()
+    marks = [a for a in verb.children if lemma == "be" and a.dep_ == "attr" and a.lemma_.lower() in WORK_WORDS
+             or lemma in ("bear", "have", "carry") and a.dep_ == "dobj" and a.lemma_.lower() in HALLMARK_WORDS]
+    return [o for a in marks for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ == "pobj"]
 
 
@@ -257,9 +277,9 @@ def governing_speech(predicate: Any) -> Any:
 
 
 def hedged_clause(predicate: Any) -> bool:
-    """Say whether a clause hedges: "might have", "was likely behind"."""
+    """Say whether a clause hedges: "might have", "was likely behind", "bore the hallmarks of"."""
     near = [*predicate.children, *(g for c in predicate.children for g in c.children)]
-    return any(c.lower_ in HEDGE_WORDS for c in near)
+    return any(c.lower_ in HEDGE_WORDS or c.dep_ == "dobj" and c.lemma_.lower() in HALLMARK_WORDS for c in near)
 
 
 def firmness(verb: Any) -> str:
