@@ -410,6 +410,14 @@ def test_extract_suspecting_a_cause_or_arresting_suspects_accuses_nobody(run_tex
         assert claims_of(run_text(text, MONDAY), "accusation") == []
 
 
+def test_extract_an_armed_group_telling_of_its_own_attack_claims_it_but_a_state_does_not(run_text):
+    doc = run_text("A car bomb killed 12 people in Baidoa on Monday. Al-Shabaab said in a statement "
+                   "on Telegram that its fighters had attacked the base.", MONDAY)
+    assert [(c.actor, c.channel) for c in claims_of(doc, "claim")] == [("al-Shabaab", "Telegram")]
+    doc = run_text("The army said it killed 20 militants near Baidoa on Monday.", MONDAY)
+    assert claims_of(doc, "claim") == []
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

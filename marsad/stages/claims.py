@@ -39,6 +39,8 @@ SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accus
                                  "charge", "believe", "suspect", "think", "hint", "imply", "note"}
 SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", "accusation",
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 WORK_WORDS = frozenset({"work", "handiwork"})
 HALLMARK_WORDS = frozenset({"hallmark", "hallmarks", "signature", "fingerprint", "fingerprints"})
 OWNING_VERBS = frozenset({"claim", "admit", "acknowledge", "boast"})
@@ -94,6 +96,8 @@ class ClaimsStage:
             yield from self.disowned(doc, token)
         elif lemma in PERPETRATE or phrasal_perpetration(token):
             yield from self.reported_perpetration(doc, token)
+        elif violent(token):
+            yield from self.reported_own_act(doc, token)
 
     def make(self, doc: Document, verb: Any, kind: str, targets: list[Any]) -> Iterator[Claim]:
         """Build the claims a verb makes, one per speaker it has."""
@@ -135,6 +139,18 @@ class ClaimsStage:
             if claim.actor not in claim.against:
                 yield replace(claim, firmness=firmness(verb) if claim.firmness == "asserted" else claim.firmness)
 
+    def reported_own_act(self, doc: Document, predicate: Any) -> Iterator[Claim]:
+        """Turn "G said its fighters attacked ..." into G's claim, where G is a non-state armed
+        group: it owns the act. A state telling of its own operations claims nothing."""
+        doers = doers_of(predicate)
+        speech = governing_speech(predicate)
+        if not doers or speech is None or not all(self_reference(d) for d in doers):
+            return
+        for claim in self.make(doc, speech, "claim", []):
+            entry = self.registry.find(claim.actor)
+            if entry is not None and entry.type in NON_STATE_ARMED:
+                yield claim
+
     def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "S said that T carried out the attack" into S accusing T (or claiming it)."""
         doers = doers_of(predicate)
@@ -153,6 +169,12 @@ class ClaimsStage:
                 yield Claim(claim.id, claim.kind, claim.actor, claim.evidence, claim.against, (),
                             None, claim.time, "hedged" if hedged else claim.firmness, claim.speaker)
 
+
+
+def violent(token: Any) -> bool:
+    """Say whether a verb tells of an attack or a killing."""
+    trigger = lexicon.trigger_at(token) if token.pos_ == "VERB" else None
+    return trigger is not None and trigger.event_type in VIOLENT_TYPES
 
 
 def owned_act(verb: Any) -> bool:
