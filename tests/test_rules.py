@@ -418,6 +418,14 @@ def test_extract_an_armed_group_telling_of_its_own_attack_claims_it_but_a_state_
     assert claims_of(doc, "claim") == []
 
 
+def test_extract_rejecting_a_suggestion_is_a_denial_by_the_state_where_it_was_said(run_text):
+    text = ("A suicide bomber killed 30 people at a market in Quetta on Monday. Pakistani officials "
+            "suggested the attack was planned in Afghanistan. In Kabul, the foreign minister rejected "
+            "the suggestion.")
+    doc = run_text(text, MONDAY)
+    assert [c.actor for c in claims_of(doc, "denial")] == ["Afghan government"]
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

@@ -31,7 +31,7 @@ TAKE_VERBS = frozenset({"take", "accept", "assume", "bear", "admit", "acknowledg
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "rebuff"})
 DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role", "link",
                           "claim", "accusation", "report", "allegation", "charge", "participation",
-                          "part", "hand"})
+                          "part", "hand", "suggestion", "assertion"})
 BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate", "suspect"})
 PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
                         "mastermind", "launch", "execute"})

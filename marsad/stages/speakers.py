@@ -81,8 +81,9 @@ class Speakers:
         if token.lemma_.lower() not in OFFICIAL_NOUNS:
             return None
         country = next((c for t in token.subtree if (c := self.registry.country(t.text)) is not None), None)
-        if country is None and doc.extras.get("focus"):
-            country = self.registry.country_by_code(doc.extras["focus"])
+        where_said = fronted_country(doc, token)
+        if country is None and (where_said or doc.extras.get("focus")):
+            country = self.registry.country_by_code(where_said or doc.extras["focus"])
         if country is None:
             return None
         chunk = " ".join(t.text for t in token.subtree if t.dep_ != "det")
@@ -174,6 +175,15 @@ def named_group(doc: Document, token: Any) -> Actor | None:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     name = doc.text[start:end].strip(" ,\"'")
     return Actor(Span(start, end), name, name, None) if len(name) > 1 else None
+
+
+def fronted_country(doc: Document, token: Any) -> str | None:
+    """Return the country of the places a sentence names before its speaker, when they agree:
+    "In Kabul, the foreign minister said ..." is Afghanistan's minister."""
+    sentence = token.sent
+    countries = {p.entry.country for p in doc.places if p.entry is not None
+                 and sentence.start_char <= p.span.start < token.idx}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def written_as_name(doc: Document, token: Any) -> bool:
