@@ -426,6 +426,18 @@ def test_extract_rejecting_a_suggestion_is_a_denial_by_the_state_where_it_was_sa
     assert [c.actor for c in claims_of(doc, "denial")] == ["Afghan government"]
 
 
+@pytest.mark.parametrize("said, claimed", [
+    ("the strike was a legitimate military operation", True),
+    ("the raid on the camp had been justified", True),
+    ("the strike was not justified", False),
+    ("the strike was a legitimate response by Yemeni forces", False),
+])
+def test_extract_defending_an_attack_as_lawful_owns_it(run_text, said, claimed):
+    doc = run_text("An air strike killed 20 people at a market in Saada on Monday. The Saudi-led "
+                   f"coalition said in a statement that {said}.", MONDAY)
+    assert [c.actor for c in claims_of(doc, "claim")] == (["Saudi-led coalition"] if claimed else [])
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

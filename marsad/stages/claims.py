@@ -39,6 +39,7 @@ SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accus
                                  "charge", "believe", "suspect", "think", "hint", "imply", "note"}
 SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", "accusation",
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
+DEFENCE_WORDS = frozenset({"legitimate", "justified", "lawful", "legal"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 WORK_WORDS = frozenset({"work", "handiwork"})
@@ -98,6 +99,8 @@ class ClaimsStage:
             yield from self.reported_perpetration(doc, token)
         elif violent(token):
             yield from self.reported_own_act(doc, token)
+        elif defended_act(token) and (speech := governing_speech(token)) is not None:
+            yield from self.make(doc, speech, "claim", [])
 
     def make(self, doc: Document, verb: Any, kind: str, targets: list[Any]) -> Iterator[Claim]:
         """Build the claims a verb makes, one per speaker it has."""
@@ -169,6 +172,22 @@ class ClaimsStage:
                 yield Claim(claim.id, claim.kind, claim.actor, claim.evidence, claim.against, (),
                             None, claim.time, "hedged" if hedged else claim.firmness, claim.speaker)
 
+
+
+def defended_act(verb: Any) -> bool:
+    """Say whether a clause defends an attack as lawful: "the strike was a legitimate military
+    operation", "the raid was justified". Who says so owns it, as a claim without the word."""
+    if negated(verb):
+        return False
+    if verb.lemma_.lower() == "justify":        # "the raid had been justified"
+        return any(s.dep_ == "nsubjpass" and s.lemma_.lower() in EVENT_OBJECTS for s in verb.children) \
+            and not any(c.dep_ == "agent" for c in verb.children)
+    if verb.lemma_.lower() != "be":
+        return False
+    subjects = [s for s in verb.children if s.dep_ == "nsubj" and s.lemma_.lower() in EVENT_OBJECTS]
+    said = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    return bool(subjects) and not any(t.dep_ == "agent" or t.lower_ == "by" for c in said for t in c.subtree) \
+        and any(t.lemma_.lower() in DEFENCE_WORDS for c in said for t in c.subtree)
 
 
 def violent(token: Any) -> bool:
