@@ -438,6 +438,14 @@ def test_extract_defending_an_attack_as_lawful_owns_it(run_text, said, claimed):
     assert [c.actor for c in claims_of(doc, "claim")] == (["Saudi-led coalition"] if claimed else [])
 
 
+def test_extract_it_after_a_body_is_that_body_and_calling_an_attack_staged_by_x_accuses_x(run_text):
+    doc = run_text("A rocket hit a school in Kharkiv on Monday, killing four children. Russia's foreign "
+                   "ministry rejected the accusation. It described the attack as staged, and later "
+                   "called the strike a provocation staged by Kyiv.", MONDAY)
+    [accusation] = claims_of(doc, "accusation")
+    assert (accusation.actor, accusation.against) == ("Russian government", ("Ukraine",))
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

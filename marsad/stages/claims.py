@@ -33,12 +33,14 @@ DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role",
                           "claim", "accusation", "report", "allegation", "charge", "participation",
                           "part", "hand", "suggestion", "assertion"})
 BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate", "suspect"})
-PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
+# "stag": the model's lemmatiser makes "staged" a stag.
+PERPETRATE = frozenset({"perpetrate", "commit", "stage", "stag", "orchestrate", "conduct", "plan",
                         "mastermind", "launch", "execute"})
 SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accuse", "argue",
                                  "charge", "believe", "suspect", "think", "hint", "imply", "note"}
 SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", "accusation",
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 DEFENCE_WORDS = frozenset({"legitimate", "justified", "lawful", "legal"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -310,6 +312,8 @@ def governing_speech(predicate: Any) -> Any:
         if current.dep_ in ("ccomp", "relcl", "acl") and head.lemma_.lower() in SPEECH_NOUNS:
             return head.head if syntax.is_predicate(head.head) else None
         if current.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_.lower() in SPEECH:
+            return head
+        if current.dep_ == "oprd" and head.lemma_.lower() in LABEL_VERBS:    # "called it a plot staged by X"
             return head
         if current.dep_ not in ("ccomp", "conj", "relcl", "acl", "dobj", "xcomp"):
             return None

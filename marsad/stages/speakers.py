@@ -211,6 +211,8 @@ def resolve(doc: Document, token: Any) -> Actor | None:
     if token.pos_ == "PRON" and lemma in ("he", "she"):
         person = last_actor(doc, token.idx, lambda a: a.kind == "Person")
         return body_of(doc, person) if person is not None else None
+    if token.pos_ == "PRON" and lemma == "it" and (body := previous_subject(doc, token)) is not None:
+        return body
     if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
         return last_actor(doc, token.idx, armed_group)
     if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
@@ -225,6 +227,18 @@ def armed_group(actor: Actor) -> bool:
     if actor.kind is None:
         return actor.name.split()[-1].lower() in BODY_HEADS
     return actor.kind in ARMED_TYPES - {"State forces"}
+
+
+def previous_subject(doc: Document, token: Any) -> Actor | None:
+    """Return the body "it" opening a sentence stands for: the last sentence's subject, when
+    that names a body ("The ministry denied it. It called the strike ...")."""
+    sentence = token.sent
+    if token.i != sentence.start or sentence.start == 0:
+        return None
+    before = doc.parsed[sentence.start - 1].sent
+    subjects = [t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    actor = actor_within(doc, subjects[0]) if subjects else None
+    return actor if actor is not None and actor.kind not in (None, "Person") else None
 
 
 def last_actor(doc: Document, before: int, wanted: Any) -> Actor | None:
