@@ -446,6 +446,17 @@ def test_extract_it_after_a_body_is_that_body_and_calling_an_attack_staged_by_x_
     assert (accusation.actor, accusation.against) == ("Russian government", ("Ukraine",))
 
 
+@pytest.mark.parametrize("speaker, claimant", [
+    ("Amaq", "Islamic State"),                  # the group's own outlet speaks for it
+    ("The Syrian Observatory for Human Rights", None),     # a monitor only reports
+])
+def test_extract_a_groups_outlet_telling_of_its_fighters_attack_is_the_groups_claim(run_text, speaker, claimant):
+    doc = run_text("A car bomb killed 12 soldiers near Raqqa on Monday. "
+                   f"{speaker} said Islamic State fighters attacked an army checkpoint near Raqqa.", MONDAY)
+    assert [(c.actor, c.speaker) for c in claims_of(doc, "claim")] == \
+        ([(claimant, "Amaq News Agency")] if claimant else [])
+
+
 def test_extract_claiming_that_another_did_it_is_no_claim(run_text):
     doc = run_text("Gunmen ambushed an army patrol near Arauca on Monday. The army claimed the ELN "
                    "ambushed the patrol.", MONDAY)

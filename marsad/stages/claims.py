@@ -145,15 +145,17 @@ class ClaimsStage:
                 yield replace(claim, firmness=firmness(verb) if claim.firmness == "asserted" else claim.firmness)
 
     def reported_own_act(self, doc: Document, predicate: Any) -> Iterator[Claim]:
-        """Turn "G said its fighters attacked ..." into G's claim, where G is a non-state armed
-        group: it owns the act. A state telling of its own operations claims nothing."""
+        """Turn "G said its fighters attacked ..." (or G's outlet: "Amaq said G fighters
+        attacked") into G's claim, where G is a non-state armed group: it owns the act. A state telling of its own operations claims nothing."""
         doers = doers_of(predicate)
         speech = governing_speech(predicate)
-        if not doers or speech is None or not all(self_reference(d) for d in doers):
+        if not doers or speech is None:
             return
+        who = Speakers(self.registry)
         for claim in self.make(doc, speech, "claim", []):
             entry = self.registry.find(claim.actor)
-            if entry is not None and entry.type in NON_STATE_ARMED:
+            own = all(self_reference(d) or who.target_name(doc, d) == claim.actor for d in doers)
+            if own and entry is not None and entry.type in NON_STATE_ARMED:
                 yield claim
 
     def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:

@@ -49,7 +49,7 @@ class Speakers:
         named = [a for s in subjects if (a := actor_within(doc, s)) is not None]
         if named:       # a name beats a pronoun or "the group" beside it
             actor = body_of(doc, named[0]) if named[0].kind == "Person" else named[0]
-            yield self.statesman(doc, actor) if actor.kind == "Person" else actor
+            yield self.statesman(doc, actor) if actor.kind == "Person" else self.principal(actor)
             return
         for subject in subjects:
             actor = resolve(doc, subject) or self.official(doc, subject) or named_group(doc, subject) \
@@ -57,6 +57,15 @@ class Speakers:
             if actor is not None:
                 yield actor
                 return
+
+    def principal(self, outlet: Actor) -> Actor:
+        """Let an armed group's own outlet or wing speak for the group: what Amaq says, the
+        Islamic State says. A state's media keep their own name: they report as well as speak."""
+        entry = self.registry.find(outlet.name)
+        owner = self.registry.find(entry.speaks_for) if entry is not None and entry.speaks_for else None
+        if owner is None or owner.type not in ARMED_TYPES - {"State forces"}:
+            return outlet
+        return Actor(outlet.span, owner.name, outlet.surface, owner.type, owner.country, speaker=outlet.name)
 
     def statesman(self, doc: Document, person: Actor) -> Actor:
         """Let a president or minister speak for the state: "President X" is the government."""
