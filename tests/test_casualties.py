@@ -186,3 +186,16 @@ def test_casualties_a_page_s_closing_list_of_other_stories_gives_no_toll(run_tex
                    "Related News Regime strikes kill 40 civilians in Idlib Talks resume in Geneva", MONDAY)
     assert [r.killed.low for r in reports_with(doc, "killed")] == [13]
     assert [place_of(i) for i in doc.incidents] == ["Saraqib"]
+
+
+def test_casualties_a_toll_since_an_offensive_began_is_no_event_s_figure(run_text):
+    doc = run_text("A shell killed four people in Saraqib on Monday. At least 90 civilians have been "
+                   "killed in the town since the army launched its offensive.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [4]
+
+
+def test_casualties_a_comparison_with_since_keeps_the_event_s_toll(run_text):
+    # "the deadliest ... since it began" compares one event with the rest; it gives no running total.
+    doc = run_text("A helicopter was shot down near Saraqib on Monday killing five soldiers on board in the "
+                   "deadliest single loss for the air force since it began operations in the province.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [5]

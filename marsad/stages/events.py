@@ -396,6 +396,8 @@ def about_event(sentence: Any, expression: tuple[int, int, str]) -> bool:
     dateline = DATELINE.match(sentence.text)
     if dateline and start < dateline.end():
         return False
+    if PAGE_STAMP.search(sentence.text, 0, start):
+        return False        # "Published October 31 2014": the page's day, not the event's
     tokens = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end,
                                     alignment_mode="expand")
     if tokens is None:
@@ -447,6 +449,9 @@ def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
 # The dateline's place may stand in a sentence of its own, leaving ", Nov 16 -" to open the next.
 DATELINE = re.compile(r"\s*(?:[A-Z][\w .'’-]{1,40})?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                       r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]")
+# Words that stamp a copied web page with its own day: "Published October 31 2014", "Last updated at".
+PAGE_STAMP = re.compile(r"\b(?:published|posted|updated|date of publication)(?:\s+(?:on|at))?"
+                        r"(?:\s*:)?\s*$", re.IGNORECASE)
 SPEECH_VERBS = lexicon.SPEECH_VERBS | {"declare", "deny", "accuse", "blame"}
 HISTORY_DAYS = 14
 YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")

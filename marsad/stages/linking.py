@@ -9,8 +9,9 @@ in two sentences, are joined into one report.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
-from marsad.model import CasualtyReport, Claim, Document, Incident
+from marsad.model import CasualtyReport, Claim, Document, Incident, Span
 from marsad.reconcile import VAGUE
 from marsad.stages.incident_places import is_region, place_key
 
@@ -62,8 +63,15 @@ def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]
 
     A figure whose place has no incident of its own (the place was a capital
     standing for its government, or a town where nothing is said to have
-    happened) is placed like a figure without one.
+    happened) is placed like a figure without one. A figure whose sentence
+    dates its event ("On the 13th, 30 people were killed ...") counts no
+    incident over a week away from that: it tells an earlier event, recalled.
+    Closer days may still be one event's: a weekday, a dateline's date and a
+    copy's publication date put one event on days apart more often than a
+    report tells two events at one place a few days apart.
     """
+    day = stated_day(doc, report.evidence[0])
+    incidents = [i for i in incidents if day is None or same_days(doc, i, day)]
     if report.place is not None:
         key = place_key(report.place)
         same = [i for i in incidents if place_key(i.place) == key]
@@ -82,6 +90,20 @@ def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]
         nearest = max(earlier, key=lambda i: max(s.start for s in i.evidence if s.start <= start))
         return replace(report, incident=nearest.id)
     return report
+
+
+def stated_day(doc: Document, sentence: Span) -> date | None:
+    """Return the one day the events of a sentence are said to have happened on, if any."""
+    days = {m.day for m in doc.events if m.span == sentence and m.day_stated and m.day is not None}
+    return days.pop() if len(days) == 1 else None
+
+
+def same_days(doc: Document, incident: Incident, day: date) -> bool:
+    """Say whether a day may be an incident's: near a day its sentences state, else near the
+    day it was given (its report's or entry's)."""
+    stated = {d for span in incident.evidence if (d := stated_day(doc, span)) is not None}
+    days = stated or ({incident.day} if incident.day is not None else set())
+    return not days or any(abs((d - day).days) <= FOLLOW_UP_DAYS for d in days)
 
 
 def join_statements(reports: list[CasualtyReport]) -> list[CasualtyReport]:

@@ -1,0 +1,26 @@
+"""Incidents: which figures count which incident, and which place an incident is at."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_incidents_a_figure_dated_to_another_day_counts_no_incident_of_this_day(run_text):
+    # The last sentence recalls an earlier bombing; its toll is not the motorcycle bomb's.
+    text = ("A motorcycle bomb wounded three people in Saraqib on Sunday, local sources said. "
+            "On October 13 30 people were killed when a suicide bomber blew himself up at a "
+            "wedding hall near a village on the highway.")
+    doc = run_text(text, date(2016, 10, 23))
+    (incident,) = doc.incidents
+    assert incident.place.name == "Saraqib"
+    assert incident.killed is None and incident.wounded["best"] == 3
+    recalled = [r for r in doc.casualties if r.killed is not None]
+    assert [(r.killed.low, r.incident) for r in recalled] == [(30, None)]
+
+
+def test_incidents_a_page_s_publication_stamp_does_not_date_the_event(run_text):
+    # A copied page opens with its own day; the sentence's "on Monday" dates the strike.
+    doc = run_text("Published May 2 2016 An air strike killed seven people in Saraqib on Monday, "
+                   "activists said.", date(2016, 5, 9))
+    (incident,) = doc.incidents
+    assert incident.day == date(2016, 5, 9) and incident.killed["best"] == 7
