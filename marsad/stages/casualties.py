@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from marsad.model import CasualtyReport, Document, Place, Span
 from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
-from marsad.stages.events import historical, navigation_start, sentence_day
+from marsad.stages.event_days import historical, navigation_start, sentence_day
 from marsad.stages.figures import Figure, figures_in, lone_victims, summed
 
 SPEECH = lexicon.SPEECH_VERBS | {"estimate", "count", "record", "document", "give", "update"}

@@ -18,7 +18,8 @@ from typing import Iterable
 from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
 from marsad.reconcile import report_reconcile, whole_tolls
 from marsad.stages.casualty_words import category_of
-from marsad.stages.events import DATELINE, place_token, speaking_capital
+from marsad.stages.event_days import DATELINE
+from marsad.stages.events import place_token, speaking_capital
 from marsad.stages.incident_places import is_country, is_namesake_seat, is_region, near, place_key
 from marsad.stages.linking import (FOLLOW_UP_DAYS, VIOLENT_TYPES, fold_summaries, join_statements,
                                    link_claim, link_report)
