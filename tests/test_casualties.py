@@ -199,3 +199,9 @@ def test_casualties_a_comparison_with_since_keeps_the_event_s_toll(run_text):
     doc = run_text("A helicopter was shot down near Saraqib on Monday killing five soldiers on board in the "
                    "deadliest single loss for the air force since it began operations in the province.", MONDAY)
     assert [r.killed.low for r in reports_with(doc, "killed")] == [5]
+
+
+def test_casualties_late_in_an_earlier_month_is_no_event_s_figure(run_text):
+    doc = run_text("A missile killed six civilians in Saraqib on Monday. Late January reports said that "
+                   "at least 70 people were killed in raids on the province.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [6]

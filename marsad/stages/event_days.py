@@ -89,6 +89,8 @@ def earlier_month(token: Any, published: date) -> bool:
         return False        # "May 23": a full date, judged by its day
     if token.head.lower_ in ("in", "during"):
         return True         # "In May an air raid ...": a time of its own, before this month
+    if token.i > 0 and token.doc[token.i - 1].lower_ in ("late", "early", "mid", "mid-"):
+        return True         # "Late March media reported ...": a time, however the parse attaches it
     head = token.head.head if token.head.pos_ == "ADP" else token.head
     return lexicon.trigger_at(head) is not None
 
