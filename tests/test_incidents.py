@@ -24,3 +24,17 @@ def test_incidents_a_page_s_publication_stamp_does_not_date_the_event(run_text):
                    "activists said.", date(2016, 5, 9))
     (incident,) = doc.incidents
     assert incident.day == date(2016, 5, 9) and incident.killed["best"] == 7
+
+
+def test_incidents_a_bare_capitalised_dateline_is_where_the_story_was_filed(run_text):
+    # A copied page lost the dateline's comma and dash; the city abroad is not the strike's place.
+    text = ("Last updated at Oct 04 2017 AMMAN A government air strike killed 12 civilians on Wednesday "
+            "in the town of Saraqib, a monitor said.")
+    doc = run_text(text, date(2017, 10, 4))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Saraqib", 12)]
+
+
+def test_incidents_a_capitalised_dateline_alone_still_places_the_event(run_text):
+    doc = run_text("AMMAN A car bomb killed five people near a market on Wednesday, police said.",
+                   date(2017, 10, 4))
+    assert [i.place.name for i in doc.incidents] == ["AMMAN"]

@@ -58,8 +58,7 @@ def sentence_day(doc: Document, sentence: Any) -> tuple[date | None, bool]:
 def about_event(sentence: Any, expression: tuple[int, int, str]) -> bool:
     """Say whether a date expression dates the event, not the dateline or a statement."""
     start, end, _ = expression
-    dateline = DATELINE.match(sentence.text)
-    if dateline and start < dateline.end():
+    if start < dateline_end(sentence.text):
         return False
     if PAGE_STAMP.search(sentence.text, 0, start):
         return False        # "Published October 31 2014": the page's day, not the event's
@@ -116,6 +115,22 @@ def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
 # The dateline's place may stand in a sentence of its own, leaving ", Nov 16 -" to open the next.
 DATELINE = re.compile(r"\s*(?:[A-Z][\w .'’-]{1,40})?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                       r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]")
+# A dateline that lost its punctuation in a copied page: "Last updated at Oct 04 2017 BEIRUT A
+# Russian air strike ...". The city is in capitals and the story's first words are not.
+BARE_DATELINE = re.compile(r"(?:[^.]{0,60}?\d{4}\s+)?(?P<city>[A-Z]{3,}(?:[ -][A-Z]{3,})?)\s+"
+                           r"(?=[A-Z][a-z]|An?\s+[A-Z]?[a-z])")
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Return where a dateline that opens a text at ``start`` ends ("KABUL, Aug 27 -", or a
+    capitalised city left bare), else ``start``: the place it names is where the story was filed."""
+    dateline = DATELINE.match(text, start)
+    if dateline is not None:
+        return dateline.end()
+    bare = BARE_DATELINE.match(text, start)
+    return bare.end("city") if bare is not None else start
+
+
 # Words that stamp a copied web page with its own day: "Published October 31 2014", "Last updated at".
 PAGE_STAMP = re.compile(r"\b(?:published|posted|updated|date of publication)(?:\s+(?:on|at))?"
                         r"(?:\s*:)?\s*$", re.IGNORECASE)

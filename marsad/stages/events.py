@@ -18,7 +18,7 @@ from marsad.numbers import find_counts
 from marsad.stages import lexicon, syntax
 from marsad.stages.actors import actor_at
 from marsad.stages.casualty_words import category_of
-from marsad.stages.event_days import (DATELINE, SPEECH_VERBS, historical, navigation_start,
+from marsad.stages.event_days import (SPEECH_VERBS, dateline_end, historical, navigation_start,
                                       sentence_day)
 
 # Nouns for perpetrators the registry cannot name; kept as written.
@@ -99,8 +99,7 @@ def sole_town(doc: Document, sentence: Any) -> Place | None:
     is where they happened. Not tied to the event by the parse, it gets precision 2 at best,
     and it must lie in the country most of the report's towns lie in.
     """
-    dateline = DATELINE.match(sentence.text)
-    filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    filed_at = sentence.start_char + dateline_end(sentence.text)
     focus = doc.extras.get("town_focus")
     below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
              and p.span.start >= filed_at and focus in (None, p.entry.country)]
@@ -152,8 +151,7 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
                   day_stated: bool) -> Iterator[EventMention]:
     """Yield a mention for each place in the sentence that one of its triggers governs."""
     named = places_in(doc, sentence)
-    dateline = DATELINE.match(sentence.text)
-    filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    filed_at = sentence.start_char + dateline_end(sentence.text)
     body = [p for p in named if p.span.start >= filed_at]
     yielded = False
     for place in body:

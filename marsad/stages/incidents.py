@@ -18,7 +18,7 @@ from typing import Iterable
 from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
 from marsad.reconcile import report_reconcile, whole_tolls
 from marsad.stages.casualty_words import category_of
-from marsad.stages.event_days import DATELINE
+from marsad.stages.event_days import dateline_end
 from marsad.stages.events import place_token, speaking_capital
 from marsad.stages.incident_places import is_country, is_namesake_seat, is_region, near, place_key
 from marsad.stages.linking import (FOLLOW_UP_DAYS, VIOLENT_TYPES, fold_summaries, join_statements,
@@ -114,8 +114,7 @@ def most_named_region(places: list[Place]) -> Place | None:
 def in_dateline(doc: Document, place: Place) -> bool:
     """Say whether a place is the dateline's ("KABUL, Aug 27 -"): where the story was filed."""
     line_start = doc.text.rfind("\n", 0, place.span.start) + 1
-    dateline = DATELINE.match(doc.text, line_start)
-    return dateline is not None and place.span.start < dateline.end()
+    return place.span.start < dateline_end(doc.text, line_start)
 
 
 def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
