@@ -38,3 +38,12 @@ def test_incidents_a_capitalised_dateline_alone_still_places_the_event(run_text)
     doc = run_text("AMMAN A car bomb killed five people near a market on Wednesday, police said.",
                    date(2017, 10, 4))
     assert [i.place.name for i in doc.incidents] == ["AMMAN"]
+
+
+def test_incidents_a_toll_for_towns_of_one_province_goes_to_its_first_town(run_text):
+    # The parse ties the attacks to no place; the sentence names two towns and their province only.
+    text = ("The opposition coalition condemned the massacres, citing the deaths of 20 civilians in "
+            "barrel bomb attacks launched by the air force on the towns of Saraqib and Binnish in rural "
+            "Idlib. Regime forces also shelled the town of Douma in rural Damascus, killing three people.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert [i.place.name for i in doc.incidents if i.killed and i.killed["best"] == 20] == ["Saraqib"]

@@ -91,20 +91,27 @@ def national(place: Place) -> bool:
 
 
 def sole_town(doc: Document, sentence: Any) -> Place | None:
-    """Return the one place below a country that a sentence names, when it names one only.
+    """Return the one place below a country that a sentence names, when it names one only
+    (or only places of one province: its first town).
 
     "Air strikes in X killed 22 people when warplanes struck a school in the
     province of Y": a long sentence's parse may tie the strikes to the country
     alone, yet the one town or province a sentence that gives the toll names
-    is where they happened. Not tied to the event by the parse, it gets precision 2 at best,
-    and it must lie in the country most of the report's towns lie in.
+    is where they happened; "attacks on the towns of X and Z in rural Y"
+    happened in X and Z, in Y. Not tied to the event by the parse, it gets
+    precision 2 at best, and it must lie in the country most of the report's
+    towns lie in.
     """
     filed_at = sentence.start_char + dateline_end(sentence.text)
     focus = doc.extras.get("town_focus")
     below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
              and p.span.start >= filed_at and focus in (None, p.entry.country)]
     if len({p.entry.geonameid for p in below}) != 1:
-        return None
+        regions = {(p.entry.country, p.entry.admin1) for p in below}
+        towns = [p for p in below if p.entry.feature != "A"]
+        if len(regions) != 1 or None in next(iter(regions), (None,)) or not towns:
+            return None
+        below = towns
     token = place_token(doc.parsed, below[0])
     if token is None or metonymic(token) or acting_state(below[0], token) or \
             speaking_capital(below[0], token):
