@@ -47,3 +47,14 @@ def test_incidents_a_toll_for_towns_of_one_province_goes_to_its_first_town(run_t
             "Idlib. Regime forces also shelled the town of Douma in rural Damascus, killing three people.")
     doc = run_text(text, date(2016, 5, 9))
     assert [i.place.name for i in doc.incidents if i.killed and i.killed["best"] == 20] == ["Saraqib"]
+
+
+def test_incidents_an_unplaced_figure_goes_to_the_town_its_own_sentence_names(run_text):
+    # The figure's own place is the province's seat, where nothing is said to have happened; the
+    # town its sentence names wins over one named just before the sentence.
+    text = ("Activists said warplanes wounded 11 people on Monday in a raid on a market in Saraqib. "
+            "Regime forces also shelled homes and a school in the eastern part of the town of Douma in "
+            "rural Damascus, killing three people.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Saraqib": None, "Douma": 3}

@@ -28,16 +28,19 @@ def incidents_in(doc: Document, start: int, end: int, incidents: list[Incident])
             (i.place.entry is not None and (i.place.entry.country, i.place.entry.admin1) in regions)]
 
 
-def nearest_named(doc: Document, offset: int, start: int, end: int, incidents: list[Incident]) -> Incident:
-    """Return the incident whose place is named nearest an offset between two offsets.
+def nearest_named(doc: Document, sentence: Span, start: int, end: int, incidents: list[Incident]) -> Incident:
+    """Return the incident whose place is named nearest a sentence, between two offsets.
 
     A copy that runs a whole story into one paragraph names the lede's town in
-    the next sentence, and a "separately" strike's town far below.
+    the next sentence, and a "separately" strike's town far below. A town the
+    sentence itself names is nearest of all, the first one first.
     """
-    def distance(incident: Incident) -> int:
-        near = [abs(p.span.start - offset) for p in doc.places if start <= p.span.start < end
+    def distance(incident: Incident) -> tuple[int, int]:
+        near = [(0 if sentence.start <= p.span.start < sentence.end else
+                 min(abs(p.span.start - sentence.start), abs(p.span.start - sentence.end)),
+                 p.span.start) for p in doc.places if start <= p.span.start < end
                 and incidents_in(doc, p.span.start, p.span.end + 1, [incident])]
-        return min(near, default=end - start)
+        return min(near, default=(end - start, 0))
     return min(incidents, key=distance)
 
 
@@ -84,7 +87,8 @@ def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]
     para_end = para_end if para_end >= 0 else len(doc.text)
     in_paragraph = incidents_in(doc, para_start, para_end, incidents)
     if report.place is None and in_paragraph:       # the town its paragraph names, the nearest one
-        return replace(report, incident=nearest_named(doc, start, para_start, para_end, in_paragraph).id)
+        nearest = nearest_named(doc, report.evidence[0], para_start, para_end, in_paragraph)
+        return replace(report, incident=nearest.id)
     earlier = [i for i in incidents if any(s.start <= start for s in i.evidence)]
     if report.place is None and earlier:
         nearest = max(earlier, key=lambda i: max(s.start for s in i.evidence if s.start <= start))
