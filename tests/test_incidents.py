@@ -58,3 +58,13 @@ def test_incidents_an_unplaced_figure_goes_to_the_town_its_own_sentence_names(ru
     doc = run_text(text, date(2016, 5, 9))
     assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
         {"Saraqib": None, "Douma": 3}
+
+
+def test_incidents_a_figure_dated_to_a_day_counts_no_incident_known_only_by_a_vague_time(run_text):
+    # "air strikes ... this year" is a period's; the clashes "on Sunday" are not among them.
+    text = ("Kurdish-led fighters captured five villages west of Raqqa on Sunday, a monitor said. "
+            "The group is under attack in Manbij, where a string of air strikes has hit its convoys "
+            "this year. The monitor said on Monday that 11 militants were killed in clashes on Sunday.")
+    doc = run_text(text, date(2016, 12, 19))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Raqqa": 11, "Manbij": None}

@@ -104,10 +104,11 @@ def stated_day(doc: Document, sentence: Span) -> date | None:
 
 def same_days(doc: Document, incident: Incident, day: date) -> bool:
     """Say whether a day may be an incident's: near a day its sentences state, else near the
-    day it was given (its report's or entry's)."""
+    day it was given (its report's or entry's). An incident known only by a vague time ("strikes
+    this year") is a period's, not a day's."""
     stated = {d for span in incident.evidence if (d := stated_day(doc, span)) is not None}
     days = stated or ({incident.day} if incident.day is not None else set())
-    return not days or any(abs((d - day).days) <= FOLLOW_UP_DAYS for d in days)
+    return any(abs((d - day).days) <= FOLLOW_UP_DAYS for d in days)
 
 
 def join_statements(reports: list[CasualtyReport]) -> list[CasualtyReport]:
