@@ -68,3 +68,15 @@ def test_incidents_a_figure_dated_to_a_day_counts_no_incident_known_only_by_a_va
     doc = run_text(text, date(2016, 12, 19))
     assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
         {"Raqqa": 11, "Manbij": None}
+
+
+def test_incidents_an_event_word_that_hit_something_places_its_event_at_the_sentence_s_town(run_text):
+    # A copy without commas: the parse ties "Saraqib town" to no event word, yet the raids it
+    # names as what hit the school are the event the toll counts.
+    text = ("Thirty civilians were killed on Saturday in intense air strikes on a suburb town, a monitor "
+            "said. The raids targeted a medical centre a school and a residential area in Saraqib town "
+            "rebels said. Separately, government planes also bombed a rebel-held district of Aleppo on "
+            "Saturday.")
+    doc = run_text(text, date(2016, 7, 2))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Saraqib": 30, "Aleppo": None}

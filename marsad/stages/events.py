@@ -74,14 +74,20 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
 
 
 HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# Verbs whose subject, an event word, did the harm: "the raids targeted a school", "a shell hit a house".
+HITTING_VERBS = frozenset({"target", "hit", "strike", "destroy", "damage", "pound", "kill", "wound", "injure"})
 
 
 def tells_event(sentence: Any, best: Any, found: dict) -> bool:
     """Say whether a sentence tells the event itself, not a reaction to it ("condemned the
     killings in a statement issued in X"): it counts dead or wounded (a figure and a word for
-    death or injury), or a verb names the kind of violence ("shelled", "bombarded")."""
+    death or injury), a verb names the kind of violence ("shelled", "bombarded"), or the event
+    is what hit something ("the raids targeted a school in X")."""
     trigger = found[best.i]
     if best.pos_ == "VERB" and trigger.specificity >= 2 and trigger.event_type in HARMFUL_TYPES:
+        return True
+    if any(t.dep_ == "nsubj" and t.head.lemma_.lower() in HITTING_VERBS and t.head.pos_ == "VERB"
+           for t in (sentence.doc[i] for i in found)):
         return True
     return any(category_of(t) in ("killed", "wounded") for t in sentence) and bool(find_counts(sentence.text))
 
