@@ -205,3 +205,14 @@ def test_casualties_late_in_an_earlier_month_is_no_event_s_figure(run_text):
     doc = run_text("A missile killed six civilians in Saraqib on Monday. Late January reports said that "
                    "at least 70 people were killed in raids on the province.", MONDAY)
     assert [r.killed.low for r in reports_with(doc, "killed")] == [6]
+
+
+@pytest.mark.parametrize("context", [
+    "The bombing came in a bloody week which also saw 30 civilians killed in Aleppo when aircraft "
+    "bombed a market.",
+    "The bombing came as activists reported that troops had executed 30 people in a village near Aleppo.",
+    "The bombing comes amid an offensive on Aleppo in which 30 civilians were killed.",
+])
+def test_casualties_the_context_an_event_came_in_gives_no_toll(run_text, context):
+    doc = run_text("A suicide bomber killed nine people at a checkpoint in Saraqib on Monday. " + context, MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [9]

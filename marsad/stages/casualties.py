@@ -47,9 +47,12 @@ def cumulative(text: str) -> bool:
                for match in CUMULATIVE.finditer(text))
 
 
-# "X came a day after Y": what follows tells an earlier event, recalled to set this one in context.
+# "X came a day after Y", "X came as (amid, in a week that saw) Y": what follows tells another
+# event, recalled to set this one in context.
 RECALLED = re.compile(r"\b(?:came|comes|come|follows|followed)\b(?: (?:a|one|two|three|several|just a) "
-                      r"(?:day|days|week|weeks|hour|hours))? (?:after|on the heels of)\b", re.IGNORECASE)
+                      r"(?:day|days|week|weeks|hour|hours))? (?:after|on the heels of)\b|"
+                      r"\b(?:came|comes|come) (?:as|amid|during|in an? (?:[\w-]+ ){0,3}?"
+                      r"(?:week|month|year|period|day|series|wave))\b", re.IGNORECASE)
 
 
 @dataclass
