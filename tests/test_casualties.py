@@ -186,3 +186,33 @@ def test_casualties_a_page_s_closing_list_of_other_stories_gives_no_toll(run_tex
                    "Related News Regime strikes kill 40 civilians in Idlib Talks resume in Geneva", MONDAY)
     assert [r.killed.low for r in reports_with(doc, "killed")] == [13]
     assert [place_of(i) for i in doc.incidents] == ["Saraqib"]
+
+
+def test_casualties_a_toll_since_an_offensive_began_is_no_event_s_figure(run_text):
+    doc = run_text("A shell killed four people in Saraqib on Monday. At least 90 civilians have been "
+                   "killed in the town since the army launched its offensive.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [4]
+
+
+def test_casualties_a_comparison_with_since_keeps_the_event_s_toll(run_text):
+    # "the deadliest ... since it began" compares one event with the rest; it gives no running total.
+    doc = run_text("A helicopter was shot down near Saraqib on Monday killing five soldiers on board in the "
+                   "deadliest single loss for the air force since it began operations in the province.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [5]
+
+
+def test_casualties_late_in_an_earlier_month_is_no_event_s_figure(run_text):
+    doc = run_text("A missile killed six civilians in Saraqib on Monday. Late January reports said that "
+                   "at least 70 people were killed in raids on the province.", MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [6]
+
+
+@pytest.mark.parametrize("context", [
+    "The bombing came in a bloody week which also saw 30 civilians killed in Aleppo when aircraft "
+    "bombed a market.",
+    "The bombing came as activists reported that troops had executed 30 people in a village near Aleppo.",
+    "The bombing comes amid an offensive on Aleppo in which 30 civilians were killed.",
+])
+def test_casualties_the_context_an_event_came_in_gives_no_toll(run_text, context):
+    doc = run_text("A suicide bomber killed nine people at a checkpoint in Saraqib on Monday. " + context, MONDAY)
+    assert [r.killed.low for r in reports_with(doc, "killed")] == [9]

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from marsad.model import CasualtyReport, Document, Place, Span
 from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
-from marsad.stages.events import historical, navigation_start, sentence_day
+from marsad.stages.event_days import historical, navigation_start, sentence_day
 from marsad.stages.figures import Figure, figures_in, lone_victims, summed
 
 SPEECH = lexicon.SPEECH_VERBS | {"estimate", "count", "record", "document", "give", "update"}
@@ -29,15 +29,30 @@ CUMULATIVE = re.compile(
     r"offensive|siege|campaign)\b[^.;]{0,80}?\b(?:has|have|had) (?:killed|claimed|left|caused|cost)|\btoll (?:from|of|in) the (?:[\w-]+ )?"
     r"(?:war|conflict|uprising|crisis)|\bthroughout the (?:war|conflict|country)|"
     r"\bin total\b|\bso far this (?:year|month)|\b(?:this|last) year alone\b|"
-    r"\bsince (?:it|the (?:war|conflict|uprising|crisis)) (?:began|started|erupted|broke out)|"
+    r"\bsince\b[^.;]{0,40}?\b(?:began|begun|started|erupted|broke out|launched)\b|"
     r"\bsince (?:last|early|late|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:over|in|during) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|year|month|week)\b|"
     r"\b(?:has|have) since (?:killed|left|claimed)", re.IGNORECASE)
 
 
-# "X came a day after Y": what follows tells an earlier event, recalled to set this one in context.
+# A comparison ("the biggest loss of life since they started operations") dates no toll.
+SUPERLATIVE = re.compile(r"\b(?:\w+iest|worst|most|first|biggest|largest|greatest|highest|fiercest|"
+                         r"strongest)\b(?:\W+\w+){0,12}\W+$", re.IGNORECASE)
+
+
+def cumulative(text: str) -> bool:
+    """Say whether a sentence gives a running total ("112 killed since the assault began"), not
+    one event's toll; "the deadliest attack since the war began" only compares one."""
+    return any(not (match.group().lower().startswith("since") and SUPERLATIVE.search(text, 0, match.start()))
+               for match in CUMULATIVE.finditer(text))
+
+
+# "X came a day after Y", "X came as (amid, in a week that saw) Y": what follows tells another
+# event, recalled to set this one in context.
 RECALLED = re.compile(r"\b(?:came|comes|come|follows|followed)\b(?: (?:a|one|two|three|several|just a) "
-                      r"(?:day|days|week|weeks|hour|hours))? (?:after|on the heels of)\b", re.IGNORECASE)
+                      r"(?:day|days|week|weeks|hour|hours))? (?:after|on the heels of)\b|"
+                      r"\b(?:came|comes|come) (?:as|amid|during|in an? (?:[\w-]+ ){0,3}?"
+                      r"(?:week|month|year|period|day|series|wave))\b", re.IGNORECASE)
 
 
 @dataclass
@@ -80,7 +95,7 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
     A war's running total ("more than 300,000 killed since 2011") or an
     earlier event's toll counts no incident, so such a sentence yields none.
     """
-    if CUMULATIVE.search(sentence.text):
+    if cumulative(sentence.text):
         return
     day, stated = sentence_day(doc, sentence)
     if historical(day if stated else None, doc, sentence):

@@ -9,9 +9,6 @@ specific trigger word, refined by who did it to whom.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterator
@@ -21,7 +18,8 @@ from marsad.numbers import find_counts
 from marsad.stages import lexicon, syntax
 from marsad.stages.actors import actor_at
 from marsad.stages.casualty_words import category_of
-from marsad.timeexpr import find_day_expressions, resolve_day
+from marsad.stages.event_days import (SPEECH_VERBS, dateline_end, historical, navigation_start,
+                                      sentence_day)
 
 # Nouns for perpetrators the registry cannot name; kept as written.
 PERPETRATOR_NOUNS = frozenset({"vigilante", "gunman", "militant", "mob",
@@ -76,14 +74,20 @@ def sentence_events(doc: Document, sentence: Any) -> Iterator[EventMention]:
 
 
 HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# Verbs whose subject, an event word, did the harm: "the raids targeted a school", "a shell hit a house".
+HITTING_VERBS = frozenset({"target", "hit", "strike", "destroy", "damage", "pound", "kill", "wound", "injure"})
 
 
 def tells_event(sentence: Any, best: Any, found: dict) -> bool:
     """Say whether a sentence tells the event itself, not a reaction to it ("condemned the
     killings in a statement issued in X"): it counts dead or wounded (a figure and a word for
-    death or injury), or a verb names the kind of violence ("shelled", "bombarded")."""
+    death or injury), a verb names the kind of violence ("shelled", "bombarded"), or the event
+    is what hit something ("the raids targeted a school in X")."""
     trigger = found[best.i]
     if best.pos_ == "VERB" and trigger.specificity >= 2 and trigger.event_type in HARMFUL_TYPES:
+        return True
+    if any(t.dep_ == "nsubj" and t.head.lemma_.lower() in HITTING_VERBS and t.head.pos_ == "VERB"
+           for t in (sentence.doc[i] for i in found)):
         return True
     return any(category_of(t) in ("killed", "wounded") for t in sentence) and bool(find_counts(sentence.text))
 
@@ -93,21 +97,27 @@ def national(place: Place) -> bool:
 
 
 def sole_town(doc: Document, sentence: Any) -> Place | None:
-    """Return the one place below a country that a sentence names, when it names one only.
+    """Return the one place below a country that a sentence names, when it names one only
+    (or only places of one province: its first town).
 
     "Air strikes in X killed 22 people when warplanes struck a school in the
     province of Y": a long sentence's parse may tie the strikes to the country
     alone, yet the one town or province a sentence that gives the toll names
-    is where they happened. Not tied to the event by the parse, it gets precision 2 at best,
-    and it must lie in the country most of the report's towns lie in.
+    is where they happened; "attacks on the towns of X and Z in rural Y"
+    happened in X and Z, in Y. Not tied to the event by the parse, it gets
+    precision 2 at best, and it must lie in the country most of the report's
+    towns lie in.
     """
-    dateline = DATELINE.match(sentence.text)
-    filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    filed_at = sentence.start_char + dateline_end(sentence.text)
     focus = doc.extras.get("town_focus")
     below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
              and p.span.start >= filed_at and focus in (None, p.entry.country)]
     if len({p.entry.geonameid for p in below}) != 1:
-        return None
+        regions = {(p.entry.country, p.entry.admin1) for p in below}
+        towns = [p for p in below if p.entry.feature != "A"]
+        if len(regions) != 1 or None in next(iter(regions), (None,)) or not towns:
+            return None
+        below = towns
     token = place_token(doc.parsed, below[0])
     if token is None or metonymic(token) or acting_state(below[0], token) or \
             speaking_capital(below[0], token):
@@ -154,8 +164,7 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
                   day_stated: bool) -> Iterator[EventMention]:
     """Yield a mention for each place in the sentence that one of its triggers governs."""
     named = places_in(doc, sentence)
-    dateline = DATELINE.match(sentence.text)
-    filed_at = sentence.start_char + dateline.end() if dateline else sentence.start_char
+    filed_at = sentence.start_char + dateline_end(sentence.text)
     body = [p for p in named if p.span.start >= filed_at]
     yielded = False
     for place in body:
@@ -263,21 +272,6 @@ def places_in(doc: Document, sentence: Any) -> list[Place]:
     return [p for p in doc.places if sentence.start_char <= p.span.start < end]
 
 
-# A page's list of other stories: "... 612 Related Syrian Army Kills ...", "Related News Death toll rises".
-NAVIGATION = re.compile(r"(?<![.!?\n]\s)(?<!^)\bRelated(?: News| Articles| Stories| Posts)?\s+(?=[A-Z0-9])")
-
-
-@lru_cache(maxsize=16)      # asked once per sentence; a str caches its own hash
-def navigation_start(text: str) -> int:
-    """Return where a copied web page's closing "Related" list of other stories begins (the
-    text's end when it has none): their headlines are not this report's events or figures.
-
-    Only a list in the text's second half closes it; one near the top may run into the story.
-    """
-    found = [m.start() for m in NAVIGATION.finditer(text) if m.start() > len(text) // 2]
-    return found[0] if found else len(text)
-
-
 def place_token(parsed: Any, place: Place) -> Any:
     """Return the syntactic head of a place mention (the anchor of "5 km south of X")."""
     start = place.span.start
@@ -369,88 +363,3 @@ def plural(token: Any) -> str:
         return token.lower_
     lemma = token.lemma_.lower()
     return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
-
-
-def sentence_day(doc: Document, sentence: Any) -> tuple[date | None, bool]:
-    """Return the day a sentence's event happened, and whether the sentence itself says so.
-
-    A date the sentence gives wins, except the dateline's ("KABUL, Aug 27 -")
-    and the day something was said ("said on Monday"); else the sentence's
-    live-blog entry's day or the report's. A time too vague for a day ("last
-    week") gives no date rather than a wrong one.
-    """
-    segment = doc.segment_at(sentence.start_char)
-    base = segment.time.date() if segment and segment.time else doc.published
-    if base is None:
-        return None, False
-    expressions = [e for e in find_day_expressions(sentence.text) if about_event(sentence, e)]
-    days = [d for _, _, e in expressions if (d := resolve_day(e, base)) is not None]
-    if days:
-        return days[0], True
-    return (None, True) if expressions else (base, False)
-
-
-def about_event(sentence: Any, expression: tuple[int, int, str]) -> bool:
-    """Say whether a date expression dates the event, not the dateline or a statement."""
-    start, end, _ = expression
-    dateline = DATELINE.match(sentence.text)
-    if dateline and start < dateline.end():
-        return False
-    tokens = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end,
-                                    alignment_mode="expand")
-    if tokens is None:
-        return True
-    governor = syntax.clause_of(tokens.root)
-    if governor.lemma_.lower() in SPEECH_VERBS:
-        return False
-    # "X said on Monday it carried out ...": a day right after a verb of saying is the
-    # statement's, however the parse attaches it.
-    before = tokens[0].i - 1
-    if before >= 0 and sentence.doc[before].lower_ in ("on", "late", "early"):
-        before -= 1
-    said = sentence.doc[before] if before >= 0 else None
-    return said is None or said.pos_ not in ("VERB", "AUX") or said.lemma_.lower() not in SPEECH_VERBS
-
-
-def earlier_month(token: Any, published: date) -> bool:
-    """Say whether a word is another month that dates an event: "the November attacks", "killed in
-    May", "In May a raid ..."."""
-    if token.lower_ not in MONTHS or not token.text[:1].isupper() or token.lower_ == published.strftime("%B").lower():
-        return False
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if following is not None and following.like_num:
-        return False        # "May 23": a full date, judged by its day
-    if token.head.lower_ in ("in", "during"):
-        return True         # "In May an air raid ...": a time of its own, before this month
-    head = token.head.head if token.head.pos_ == "ADP" else token.head
-    return lexicon.trigger_at(head) is not None
-
-
-def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
-    """Say whether a sentence recalls an earlier event ("the 2011 bombing", "attacks last year").
-
-    It does when the day it gives is over HISTORY_DAYS before the report, when
-    it says "last month" or "last year", or when it names an earlier year than the report's.
-    """
-    if mention_day is not None and doc.published is not None and \
-            (doc.published - mention_day).days > HISTORY_DAYS:
-        return True
-    if LAST_YEAR.search(sentence.text):
-        return True
-    if doc.published is not None and any(earlier_month(t, doc.published) for t in sentence):
-        return True     # "the November attacks" in a March report
-    years = [int(y) for y in YEAR.findall(sentence.text)]
-    return doc.published is not None and any(y < doc.published.year for y in years)
-
-
-# A dateline: "MOGADISHU, Oct 16 (Reuters) -", "Kabul, 27 August 2021 —".
-# The dateline's place may stand in a sentence of its own, leaving ", Nov 16 -" to open the next.
-DATELINE = re.compile(r"\s*(?:[A-Z][\w .'’-]{1,40})?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-                      r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]")
-SPEECH_VERBS = lexicon.SPEECH_VERBS | {"declare", "deny", "accuse", "blame"}
-HISTORY_DAYS = 14
-YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-# Times past the HISTORY_DAYS window: "last month", "two months ago", "last year".
-LAST_YEAR = re.compile(r"\blast (?:year|month)\b|\b(?:years?|months?) ago\b", re.IGNORECASE)

@@ -10,23 +10,22 @@ mention that names only a country makes none. A generic act of violence
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
 
 from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident, Perpetrator, Place
-from marsad.gazetteer import normalise
-from marsad.reconcile import VAGUE, report_reconcile, whole_tolls
+from marsad.reconcile import report_reconcile, whole_tolls
 from marsad.stages.casualty_words import category_of
-from marsad.stages.events import DATELINE, place_token, speaking_capital
+from marsad.stages.event_days import dateline_end
+from marsad.stages.events import place_token, speaking_capital
+from marsad.stages.incident_places import is_country, is_namesake_seat, is_region, near, place_key
+from marsad.stages.linking import (FOLLOW_UP_DAYS, VIOLENT_TYPES, fold_summaries, join_statements,
+                                   link_claim, link_report)
 
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 SUB_TYPE_RANK = {"Suicide bomb": 3}
-FOLLOW_UP_DAYS = 7      # a week: "last week's bombing" is still news
-NEAR_KM = 15
 COORDINATED_WORDS = ("coordinated", "simultaneous", "series of", "wave of", "string of")
 
 
@@ -115,32 +114,7 @@ def most_named_region(places: list[Place]) -> Place | None:
 def in_dateline(doc: Document, place: Place) -> bool:
     """Say whether a place is the dateline's ("KABUL, Aug 27 -"): where the story was filed."""
     line_start = doc.text.rfind("\n", 0, place.span.start) + 1
-    dateline = DATELINE.match(doc.text, line_start)
-    return dateline is not None and place.span.start < dateline.end()
-
-
-def place_key(place: Place) -> tuple:
-    if place.anchor and place.lat is None:      # a town known only to lie in a country: its name
-        return ("in", place.entry.geonameid if place.entry else None, normalise(place.name))
-    if place.anchor:
-        return ("near", place.entry.geonameid if place.entry else None, place.lat, place.lon)
-    return ("at", place.entry.geonameid if place.entry else place.name.lower())
-
-
-def is_region(place: Place) -> bool:
-    return place.entry is not None and place.entry.feature == "A" and place.anchor is None
-
-
-def is_namesake_seat(place: Place) -> bool:
-    """Say whether a place is a region's seat that shares the region's name ("Latakia")."""
-    entry = place.entry
-    return entry is not None and place.anchor is None and entry.feature_code == "PPLA" and \
-        entry.admin1 is not None and normalise(entry.admin1) == normalise(entry.name)
-
-
-def is_country(place: Place) -> bool:
-    """Say whether a place is a country named as such (not a town known only to lie in it)."""
-    return place.entry is not None and place.entry.feature_code.startswith("PCL") and place.anchor is None
+    return place.span.start < dateline_end(doc.text, line_start)
 
 
 def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
@@ -168,15 +142,6 @@ def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]
         key = home or (mention.event_type, place_key(mention.place), mention.day)
         groups.setdefault(key, []).append(mention)
     return fold_passing_seats(list(groups.values()))
-
-
-def near(a: Place, b: Place) -> bool:
-    """Say whether two points lie within NEAR_KM, as a town and its district do."""
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return place_key(a) == place_key(b)
-    north = math.radians(b.lat - a.lat)
-    east = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(north, east) <= NEAR_KM
 
 
 def follows(member: EventMention, mention: EventMention) -> bool:
@@ -284,126 +249,6 @@ def merge_perpetrators(perpetrators: Iterable[Perpetrator]) -> tuple[Perpetrator
         if known is None or STATUS_RANK[perpetrator.status] > STATUS_RANK[known.status]:
             best[perpetrator.name] = perpetrator
     return tuple(best.values())
-
-
-def incidents_in(doc: Document, start: int, end: int, incidents: list[Incident]) -> list[Incident]:
-    """Return the incidents whose place, or whose region, is named between two offsets."""
-    named = [p for p in doc.places if start <= p.span.start < end]
-    keys = {place_key(p) for p in named}
-    regions = {(p.entry.country, p.entry.admin1) for p in named if p.entry is not None and is_region(p)}
-    return [i for i in incidents if place_key(i.place) in keys or
-            (i.place.entry is not None and (i.place.entry.country, i.place.entry.admin1) in regions)]
-
-
-def nearest_named(doc: Document, offset: int, start: int, end: int, incidents: list[Incident]) -> Incident:
-    """Return the incident whose place is named nearest an offset between two offsets.
-
-    A copy that runs a whole story into one paragraph names the lede's town in
-    the next sentence, and a "separately" strike's town far below.
-    """
-    def distance(incident: Incident) -> int:
-        near = [abs(p.span.start - offset) for p in doc.places if start <= p.span.start < end
-                and incidents_in(doc, p.span.start, p.span.end + 1, [incident])]
-        return min(near, default=end - start)
-    return min(incidents, key=distance)
-
-
-def link_claim(doc: Document, claim: Claim, incidents: list[Incident]) -> Claim:
-    """Tie a claim to the incidents its sentence names, else to the day's violent incidents."""
-    named = [i for span in claim.evidence for i in incidents_in(doc, span.start, span.end, incidents)
-             if i.event_type in VIOLENT_TYPES]
-    if not named:       # "claimed the attacks": those its live-blog entry reports
-        segment = doc.segment_at(claim.evidence[0].start)
-        if segment is not None:
-            named = [i for i in incidents_in(doc, segment.start, segment.end, incidents)
-                     if i.event_type in VIOLENT_TYPES]
-    if not named:
-        day = claim.time.date() if claim.time else doc.published
-        named = [i for i in incidents if i.event_type in VIOLENT_TYPES and
-                 (day is None or i.day is None or 0 <= (day - i.day).days <= FOLLOW_UP_DAYS)]
-    return replace(claim, incidents=tuple(dict.fromkeys(i.id for i in named)))
-
-
-def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]) -> CasualtyReport:
-    """Tie a casualty report to the incident at its place, else to one its paragraph names,
-    else to the nearest one before it.
-
-    A figure whose place has no incident of its own (the place was a capital
-    standing for its government, or a town where nothing is said to have
-    happened) is placed like a figure without one.
-    """
-    if report.place is not None:
-        key = place_key(report.place)
-        same = [i for i in incidents if place_key(i.place) == key]
-        if same:
-            return replace(report, incident=same[0].id)
-        report = replace(report, place=None)
-    start = report.evidence[0].start
-    para_start = doc.text.rfind("\n", 0, start) + 1
-    para_end = doc.text.find("\n", start)
-    para_end = para_end if para_end >= 0 else len(doc.text)
-    in_paragraph = incidents_in(doc, para_start, para_end, incidents)
-    if report.place is None and in_paragraph:       # the town its paragraph names, the nearest one
-        return replace(report, incident=nearest_named(doc, start, para_start, para_end, in_paragraph).id)
-    earlier = [i for i in incidents if any(s.start <= start for s in i.evidence)]
-    if report.place is None and earlier:
-        nearest = max(earlier, key=lambda i: max(s.start for s in i.evidence if s.start <= start))
-        return replace(report, incident=nearest.id)
-    return report
-
-
-def join_statements(reports: list[CasualtyReport]) -> list[CasualtyReport]:
-    """Join one source's killed figure and its wounded figure, given in two sentences, into one report.
-
-    A figure the same source repeats for the same incident (the headline's
-    "kills dozens" and the lede's "killing dozens of people") is one report too.
-    """
-    joined: list[CasualtyReport] = []
-    for report in reports:
-        same = next((j for j in joined if repeats(j, report)), None)
-        if same is not None:
-            linked = same if same.incident is not None else report
-            joined[joined.index(same)] = replace(linked, evidence=same.evidence + report.evidence)
-            continue
-        partner = next((j for j in joined if j.incident == report.incident and j.source == report.source
-                        and report.source is not None and j.time == report.time
-                        and (j.killed is None) != (report.killed is None)
-                        and (j.wounded is None) != (report.wounded is None)), None)
-        if partner is None:
-            joined.append(report)
-            continue
-        joined[joined.index(partner)] = replace(
-            partner, killed=partner.killed or report.killed, wounded=partner.wounded or report.wounded,
-            evidence=partner.evidence + report.evidence)
-    return joined
-
-
-def fold_summaries(reports: list[CasualtyReport]) -> list[CasualtyReport]:
-    """Fold the writer's own vague toll ("kills dozens") into the first named source's exact one.
-
-    A figure no one is said to give, only "dozens" or "scores", sums up what
-    the sources of the same incident say; it is no estimate of its own.
-    """
-    def vague(report: CasualtyReport) -> bool:
-        figures = [c for c in (report.killed, report.wounded) if c is not None]
-        return report.source is None and bool(figures) and all(c.qualifier in VAGUE for c in figures)
-
-    kept = list(reports)
-    for report in reports:
-        exact = next((r for r in kept if r.incident == report.incident and r.source is not None
-                      and r.killed is not None and r.killed.qualifier not in VAGUE), None)
-        if report.incident is not None and vague(report) and exact is not None:
-            kept.remove(report)
-            kept[kept.index(exact)] = replace(exact, evidence=exact.evidence + report.evidence)
-    return kept
-
-
-def repeats(first: CasualtyReport, later: CasualtyReport) -> bool:
-    """Say whether a report repeats another's figures: same source, time and figures, and the
-    same incident or one of them tied to none (a headline before the story names its place)."""
-    return first.source == later.source and first.time == later.time and \
-        (first.killed, first.wounded) == (later.killed, later.wounded) and \
-        (first.incident == later.incident or None in (first.incident, later.incident))
 
 
 def finish(doc: Document, incident: Incident, claims: list[Claim],

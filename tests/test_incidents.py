@@ -1,0 +1,82 @@
+"""Incidents: which figures count which incident, and which place an incident is at."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_incidents_a_figure_dated_to_another_day_counts_no_incident_of_this_day(run_text):
+    # The last sentence recalls an earlier bombing; its toll is not the motorcycle bomb's.
+    text = ("A motorcycle bomb wounded three people in Saraqib on Sunday, local sources said. "
+            "On October 13 30 people were killed when a suicide bomber blew himself up at a "
+            "wedding hall near a village on the highway.")
+    doc = run_text(text, date(2016, 10, 23))
+    (incident,) = doc.incidents
+    assert incident.place.name == "Saraqib"
+    assert incident.killed is None and incident.wounded["best"] == 3
+    recalled = [r for r in doc.casualties if r.killed is not None]
+    assert [(r.killed.low, r.incident) for r in recalled] == [(30, None)]
+
+
+def test_incidents_a_page_s_publication_stamp_does_not_date_the_event(run_text):
+    # A copied page opens with its own day; the sentence's "on Monday" dates the strike.
+    doc = run_text("Published May 2 2016 An air strike killed seven people in Saraqib on Monday, "
+                   "activists said.", date(2016, 5, 9))
+    (incident,) = doc.incidents
+    assert incident.day == date(2016, 5, 9) and incident.killed["best"] == 7
+
+
+def test_incidents_a_bare_capitalised_dateline_is_where_the_story_was_filed(run_text):
+    # A copied page lost the dateline's comma and dash; the city abroad is not the strike's place.
+    text = ("Last updated at Oct 04 2017 AMMAN A government air strike killed 12 civilians on Wednesday "
+            "in the town of Saraqib, a monitor said.")
+    doc = run_text(text, date(2017, 10, 4))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Saraqib", 12)]
+
+
+def test_incidents_a_capitalised_dateline_alone_still_places_the_event(run_text):
+    doc = run_text("AMMAN A car bomb killed five people near a market on Wednesday, police said.",
+                   date(2017, 10, 4))
+    assert [i.place.name for i in doc.incidents] == ["AMMAN"]
+
+
+def test_incidents_a_toll_for_towns_of_one_province_goes_to_its_first_town(run_text):
+    # The parse ties the attacks to no place; the sentence names two towns and their province only.
+    text = ("The opposition coalition condemned the massacres, citing the deaths of 20 civilians in "
+            "barrel bomb attacks launched by the air force on the towns of Saraqib and Binnish in rural "
+            "Idlib. Regime forces also shelled the town of Douma in rural Damascus, killing three people.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert [i.place.name for i in doc.incidents if i.killed and i.killed["best"] == 20] == ["Saraqib"]
+
+
+def test_incidents_an_unplaced_figure_goes_to_the_town_its_own_sentence_names(run_text):
+    # The figure's own place is the province's seat, where nothing is said to have happened; the
+    # town its sentence names wins over one named just before the sentence.
+    text = ("Activists said warplanes wounded 11 people on Monday in a raid on a market in Saraqib. "
+            "Regime forces also shelled homes and a school in the eastern part of the town of Douma in "
+            "rural Damascus, killing three people.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Saraqib": None, "Douma": 3}
+
+
+def test_incidents_a_figure_dated_to_a_day_counts_no_incident_known_only_by_a_vague_time(run_text):
+    # "air strikes ... this year" is a period's; the clashes "on Sunday" are not among them.
+    text = ("Kurdish-led fighters captured five villages west of Raqqa on Sunday, a monitor said. "
+            "The group is under attack in Manbij, where a string of air strikes has hit its convoys "
+            "this year. The monitor said on Monday that 11 militants were killed in clashes on Sunday.")
+    doc = run_text(text, date(2016, 12, 19))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Raqqa": 11, "Manbij": None}
+
+
+def test_incidents_an_event_word_that_hit_something_places_its_event_at_the_sentence_s_town(run_text):
+    # A copy without commas: the parse ties "Saraqib town" to no event word, yet the raids it
+    # names as what hit the school are the event the toll counts.
+    text = ("Thirty civilians were killed on Saturday in intense air strikes on a suburb town, a monitor "
+            "said. The raids targeted a medical centre a school and a residential area in Saraqib town "
+            "rebels said. Separately, government planes also bombed a rebel-held district of Aleppo on "
+            "Saturday.")
+    doc = run_text(text, date(2016, 7, 2))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Saraqib": 30, "Aleppo": None}
