@@ -310,3 +310,27 @@ def test_geoparse_a_town_named_with_its_country_is_the_namesake_there(pipeline):
 def test_geoparse_a_quarter_every_city_has_is_no_namesake_abroad(pipeline):
     found = parse("Rebels blew up a tunnel in the Old City of Aleppo on Monday.", pipeline)
     assert [t["name"] for t in found] == ["Aleppo"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Protesters gathered outside the Russian Embassy in Berlin on Monday.", "Russian"),
+    ("Envoys met at the Embassy of the Republic of Chile in Madrid.", "Chile"),
+    ("Crowds filled the French Quarter after the parade.", "French"),
+    ("A British International School opened near Cairo.", "British"),
+])
+def test_geoparse_a_site_named_after_a_country_or_people_is_not_placed_in_it(pipeline, text, absent):
+    names = [t["name"] for t in parse(text, pipeline)]
+    assert absent not in names
+    assert names == [n for n in ("Berlin", "Madrid", "Cairo") if n in text]
+
+
+def test_geoparse_an_organisation_named_after_a_country_still_points_to_it(pipeline):
+    found = {t["name"]: t for t in parse("The Bank of Japan and the European Commission met.", pipeline)}
+    assert (found["Japan"]["role"], found["Japan"]["country"]) == ("embedded", "JP")
+    assert found["European"]["role"] == "demonym"
+
+
+def test_geoparse_a_saints_building_is_neither_the_saint_nor_the_building_word(pipeline):
+    assert parse("Pilgrims prayed in St. Paul's Cathedral and at St Anne's Chapel on Sunday.", pipeline) == []
+    found = parse("She was born in St. Louis and moved to Saint John.", pipeline)
+    assert [t["name"] for t in found] == ["St. Louis", "Saint John"]

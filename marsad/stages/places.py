@@ -25,8 +25,8 @@ from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Ca
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    own_name, own_votes, plausible, rank, level_with_town)
-from marsad.stages.toponyms import (dateline_spans, inner_spans, modifier_spans, region, region_adjective,
-                                    stated_containers)
+from marsad.stages.toponyms import (dateline_spans, dedication, in_facility_name, inner_spans, modifier_spans,
+                                    region, region_adjective, stated_containers)
 
 MILES_KM = 1.609344
 ANCHOR_POPULATION = 50_000
@@ -147,6 +147,10 @@ class PlacesStage:
         found = []
 
         def keep(span: Any, entry: GeoEntry, role: str) -> None:
+            # A building or site named after a country, region or people stands at one
+            # spot in it, or abroad (an embassy): not at the country's or region's point.
+            if entry.feature != "P" and in_facility_name(span) or dedication(span):
+                return
             found.append(Place(Span(span.start_char, span.end_char), span.text, entry, 3,
                                entry.lat, entry.lon, role=role))
             covered.update(range(span.start, span.end))

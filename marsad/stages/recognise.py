@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from marsad.stages.lexicon import triggers
 from marsad.stages.syntax import PLACE_NOUNS
-from marsad.stages.toponyms import dateline_spans
+from marsad.stages.toponyms import FACILITY_NOUNS, dateline_spans, dedication
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other entity labels whose text may still be a place the model mislabelled:
@@ -75,7 +75,8 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
             parts = list(split_list(ent, possessive, whole))
             for part in parts:
-                if inside_organisation(part, possessive) or part.start in seen:
+                if inside_organisation(part, possessive) or part.start in seen or building_word(part) \
+                        or dedication(part):
                     continue
                 if not part.text[:1].isupper():
                     continue    # "the surrounding bush": a common noun the recogniser took for a name
@@ -86,7 +87,8 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
                     seen.update(range(part.start, part.end))
                     yield replace(candidate_of(part, False), placed=False)
     for run in proper_runs(parsed, possessive):
-        if run.start not in seen and locative(run) and not inside_organisation(run, possessive):
+        if run.start not in seen and locative(run) and not inside_organisation(run, possessive) \
+                and not building_word(run):
             seen.update(range(run.start, run.end))
             yield candidate_of(run, False)
     for span in dateline_spans(parsed):
@@ -236,6 +238,15 @@ def inside_organisation(span: Any, possessive: Callable[[Any], bool]) -> bool:
         return False
     last = doc[end - 1].lower_
     return last not in PLACE_WORD_HEADS and last not in FACILITIES
+
+
+def building_word(span: Any) -> bool:
+    """Say whether a name is one building word alone: the "Chapel" of "St Anne's Chapel".
+
+    Splitting a name at its possessive leaves the building's common noun,
+    which a gazetteer may know as some hamlet's name.
+    """
+    return len(span) == 1 and span[0].lower_ in FACILITIES | FACILITY_NOUNS
 
 
 def direction(word: str) -> bool:
