@@ -334,3 +334,64 @@ def test_geoparse_a_saints_building_is_neither_the_saint_nor_the_building_word(p
     assert parse("Pilgrims prayed in St. Paul's Cathedral and at St Anne's Chapel on Sunday.", pipeline) == []
     found = parse("She was born in St. Louis and moved to Saint John.", pipeline)
     assert [t["name"] for t in found] == ["St. Louis", "Saint John"]
+
+
+def test_town_in_named_region_reads_the_region_after_a_comma_as_the_towns():
+    from marsad.model import GeoEntry
+    from marsad.stages.recognise import Candidate
+    from marsad.stages.resolve import town_in_named_region
+    text = "Offices in Dover, Delaware reported losses."
+    dover, delaware = Candidate(11, 16, "Dover", False), Candidate(18, 26, "Delaware", False)
+    dover_gb = GeoEntry(1, "Dover", 51.13, 1.31, "GB", "England", population=30_000)
+    dover_de = GeoEntry(2, "Dover", 39.16, -75.52, "US", "Delaware", population=38_000)
+    county = GeoEntry(3, "Delaware", 40.3, -83.0, "US", "Ohio", feature="A", feature_code="ADM2")
+    state = GeoEntry(4, "Delaware", 39.0, -75.5, "US", "Delaware", feature="A", feature_code="ADM1")
+    readings = {"Dover": [dover_gb, dover_de], "Delaware": [county, state]}
+
+    def options(candidate):
+        return readings[candidate.name]
+
+    assert town_in_named_region(text, [(dover, dover_gb), (delaware, county)], options) == [
+        (dover, dover_de), (delaware, state)]
+    # a list of towns is left alone: the second name is read as a town
+    assert town_in_named_region(text, [(dover, dover_gb), (delaware, dover_de)], options) == [
+        (dover, dover_gb), (delaware, dover_de)]
+
+
+def test_geoparse_a_name_of_generic_region_words_needs_its_country_in_the_report(pipeline):
+    found = parse("The prince toured Boston and Chicago before a week on the West Coast.", pipeline)
+    assert [t["name"] for t in found] == ["Boston", "Chicago"]
+    found = parse("Floods cut roads between Greymouth and Hokitika on the West Coast.", pipeline)
+    assert {t["name"]: t["country"] for t in found}["West Coast"] == "NZ"
+
+
+def test_geoparse_a_landform_word_alone_is_no_place(pipeline):
+    assert parse("Small firms across the Valley and the Delta hired more staff.", pipeline) == []
+
+
+def test_one_reading_per_name_spreads_what_context_settled():
+    from marsad.model import GeoEntry
+    from marsad.stages.recognise import Candidate
+    from marsad.stages.resolve import one_reading_per_name
+    city = GeoEntry(1, "Lincoln", 40.8, -96.7, "US", "Nebraska", population=290_000)
+    shire = GeoEntry(2, "Lincolnshire", 53.0, -0.2, "GB", "England", feature="A", feature_code="ADM2")
+    first, second, other = (Candidate(0, 7, "Lincoln", False), Candidate(40, 47, "Lincoln", False),
+                            Candidate(60, 65, "Derby", False))
+    derby = GeoEntry(3, "Derby", 52.9, -1.5, "GB", "England", population=250_000)
+    before = [(first, city), (second, city), (other, derby)]
+    after = [(first, shire), (second, city), (other, derby)]
+    assert one_reading_per_name(before, after) == [(first, shire), (second, shire), (other, derby)]
+
+
+def test_initials_are_a_names_capitals():
+    from marsad.stages.places import initials
+    assert initials("South Africa") == "SA"
+    assert initials("Democratic Republic of the Congo") == "DRC"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Mining towns in Limpopo and Mpumalanga show that land in post-apartheid SA is held by chiefs.", "ZA"),
+    ("Oil exports from SA rose as the ports of Riyadh and Jeddah expanded.", "SA"),
+])
+def test_geoparse_an_abbreviation_is_the_country_the_report_is_about(pipeline, text, country):
+    assert {t["name"]: t["country"] for t in parse(text, pipeline)}["SA"] == country

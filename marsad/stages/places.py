@@ -24,7 +24,8 @@ from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Ca
                                      recognise, split_list, surnames, with_dotted_regions, without_direction)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
-                                   own_name, own_votes, plausible, rank, level_with_town)
+                                   one_reading_per_name, own_name, own_votes, plausible, rank,
+                                   level_with_town, town_in_named_region)
 from marsad.stages.toponyms import (dateline_spans, dedication, in_facility_name, inner_spans, modifier_spans,
                                     region, region_adjective, stated_containers)
 
@@ -45,7 +46,11 @@ GENERIC_REGION_WORDS = {"north", "south", "east", "west", "central", "centre", "
 # Quarters every city has: "the Old City" of a report on Aleppo is Aleppo's, not a namesake.
 GENERIC_QUARTERS = {"old city", "old town", "new city", "new town", "downtown", "city centre",
                     "city center", "town centre", "town center", "medina", "old quarter"}
-GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS      # never a place of their own
+# Landforms every country has: "the Valley" of a local report is its own valley, not a
+# town called Valley.
+GENERIC_LANDFORMS = {"valley", "delta", "ocean", "sea", "bay", "river", "lake", "desert",
+                     "island", "islands", "peninsula", "mountains", "hills"}
+GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS | GENERIC_LANDFORMS      # never a place of their own
 NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                 "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
 RELATIVE = re.compile(
@@ -107,15 +112,18 @@ class PlacesStage:
         # not "WASHINGTON, England"): the report's other places do not pick its namesake.
         alone = lone_datelines(doc.parsed)
         chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
+        chosen = [(c, self.by_initials(c, e, focus_of_name[name_key(c)])) for c, e in chosen]
         # Where the report says once which country a name lies in, it does for every mention.
         stated = {normalise(c.name): inside for c, e in chosen
                   if (inside := self.within_stated(doc.text, c, e)) is not e}
         chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
-        chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
-        chosen = level_with_town(doc.text, chosen, self.options)
+        leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
+        leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
+        chosen = one_reading_per_name(chosen, leveled)
         located = [locate(doc.text, candidate, entry) for candidate, entry in chosen
                    if entry is not None and plausible(entry, candidate,
-                                                      towns - own_towns[name_key(candidate)] + named)]
+                                                      towns - own_towns[name_key(candidate)] + named)
+                   and (not descriptive(candidate.name) or entry.country in focus_of_name[name_key(candidate)])]
         # A town the gazetteer knows only abroad, in the country the report puts it in, is a
         # place somewhere in that country: the country is its anchor, not its name.
         # Where in it is not known: it has no point (not the capital a region-level event
@@ -190,10 +198,7 @@ class PlacesStage:
         code = self.demonym(word)
         if code is None:
             return region_adjective(word)
-        key = ("country", code)
-        if key not in self.cache:
-            self.cache[key] = self.gazetteer.country(code)
-        return self.cache[key]
+        return self.country_entry(code)
 
     def inner_entry(self, name: str, population: int = INNER_POPULATION,
                     focus: str | None = None) -> GeoEntry | None:
@@ -220,7 +225,7 @@ class PlacesStage:
         found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
         if found is not None:
             return found
-        if normalise(name) in GENERIC_NAMES:
+        if normalise(name) in GENERIC_NAMES or descriptive(name):
             return None
         options = self.gazetteer.lookup(name)
         sure = [e for e in options if own_name(e, name) and
@@ -272,6 +277,28 @@ class PlacesStage:
         return any(own_name(e, candidate.name) and (e.feature_code in ("PCLI", "ADM1")
                                                     or e.population >= INNER_POPULATION)
                    for e in self.options(candidate))
+
+    def by_initials(self, candidate: Candidate, entry: GeoEntry | None, focus: list[str]) -> GeoEntry | None:
+        """Read an abbreviation as the initials of a country the report points to: "SA" for South Africa.
+
+        Copy abbreviates the country it is about ("post-apartheid SA"); the same
+        letters as another country's ISO code are that country only where the
+        report does not point to one with those initials first.
+        """
+        if entry is None or not code_like(candidate.name):
+            return entry
+        letters = candidate.name.replace(".", "")
+        for code in focus:
+            country = self.country_entry(code)
+            if country is not None and initials(country.name) == letters:
+                return country
+        return entry
+
+    def country_entry(self, code: str) -> GeoEntry | None:
+        key = ("country", code)
+        if key not in self.cache:
+            self.cache[key] = self.gazetteer.country(code)
+        return self.cache[key]
 
     def within_stated(self, text: str, candidate: Candidate, entry: GeoEntry | None) -> GeoEntry | None:
         """Keep a town in the country the report puts it in ("Inata in Burkina Faso's Soum
@@ -334,6 +361,22 @@ class PlacesStage:
         if not candidate.region:
             best = city_before_region(best, options, candidate.name)
         return city_state(best, options)
+
+
+def initials(name: str) -> str:
+    """Return the capitals a name is abbreviated to: "Democratic Republic of the Congo" -> "DRC"."""
+    return "".join(word[0].upper() for word in name.split() if word[0].isupper())
+
+
+def descriptive(name: str) -> bool:
+    """Say whether a name is made of generic region words only: "West Coast", "Central North".
+
+    Such a name describes a part of whatever country the report is about; a
+    region that bears it (New Zealand's West Coast) is its reading only where
+    the report names some other place in that country.
+    """
+    words = normalise(name).split()
+    return len(words) > 1 and all(word in GENERIC_REGION_WORDS for word in words)
 
 
 def lone_datelines(parsed: Any) -> set[tuple[int, int]]:

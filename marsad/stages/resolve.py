@@ -248,3 +248,42 @@ def level_with_town(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
         if same:
             result[n] = (candidate, same[0])
     return result
+
+
+def town_in_named_region(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
+                         options: Any) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Read "Town, Region" as the town of that name inside that region: "Atlanta, Georgia".
+
+    Where the name after the comma is read as a country or another wide area
+    but is also an admin1 region that holds a town of the first name, the pair
+    says which of each the report means: the region written after a town is
+    where that town lies. A name read as a town after the comma is left alone
+    ("Homs, Hama" lists two cities).
+    """
+    result = list(chosen)
+    for n in range(1, len(chosen)):
+        (town, seat), (candidate, entry) = result[n - 1], result[n]
+        if seat is None or entry is None or entry.feature == "P" or text[town.end:candidate.start] != ", ":
+            continue
+        if seat.feature == "P" and seat.country == entry.country and seat.admin1 == entry.name:
+            continue
+        for region in (e for e in options(candidate) if e.feature_code == "ADM1" and own_name(e, candidate.name)):
+            inside = [e for e in options(town) if e.feature == "P" and e.country == region.country
+                      and e.admin1 == region.name and own_name(e, town.name)]
+            if inside:
+                result[n - 1] = (town, max(inside, key=lambda e: e.population))
+                result[n] = (candidate, region)
+                break
+    return result
+
+
+def one_reading_per_name(before: list[tuple[Candidate, GeoEntry | None]],
+                         after: list[tuple[Candidate, GeoEntry | None]]) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Give every mention of a name the reading its context settled for one of them.
+
+    A report means one place by one name: once "Alaska, Hawaii and
+    Washington" or "Tacoma, Washington" shows "Washington" to be the state,
+    "home in Washington" is the state too.
+    """
+    settled = {normalise(c.name): e for (c, old), (_, e) in zip(before, after) if e is not old and e is not None}
+    return [(c, settled.get(normalise(c.name), e)) for c, e in after]
