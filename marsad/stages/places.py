@@ -75,9 +75,12 @@ class PlacesStage:
     cache: dict = field(default_factory=dict, repr=False)
 
     def find(self, doc: Document, recognised: list[Candidate]) -> list[Place]:
+        # A country's adjective is a demonym, not the town that shares it ("Canadian" in
+        # Texas); an abbreviation that is both ("U.S.") is still the country.
         candidates = [c for c in recognised
                       if not self.is_actor(c.name) and region(c.name) is None and self.known(c)
-                      and (c.placed or self.big(c))]
+                      and (c.placed or self.big(c))
+                      and (self.demonym(c.name) is None or self.country_entry(c.name) is not None)]
         # A country named by its adjective ("the Syrian army") also says where
         # the report is: one vote per country, whatever the count.
         adjectives = Counter({code: 1 for t in doc.parsed if t.text[:1].isupper() and t.is_alpha
@@ -177,7 +180,7 @@ class PlacesStage:
         for span in inner_spans(parsed, covered):
             if not covered & set(range(span.start, span.end)):
                 entry = self.inner_entry(span.text, focus=doc_focus)
-                entry = entry and read.get(normalise(span.text), entry)
+                entry = entry and read.get(normalise(span.text), self.county_of_report(entry, span.text, places))
                 if entry is not None:
                     keep(span, entry, "embedded")
         # Place entities that lead into a longer name ("Manila Archbishop X",
@@ -188,7 +191,7 @@ class PlacesStage:
             for part in split_list(ent, self.bare_possessive, self.whole):
                 if not covered & set(range(part.start, part.end)):
                     entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION, doc_focus)
-                    entry = entry and read.get(normalise(part.text), entry)
+                    entry = entry and read.get(normalise(part.text), self.county_of_report(entry, part.text, places))
                     if entry is not None:
                         keep(part, entry, "embedded")
         return sorted(found, key=lambda p: p.span.start)
@@ -228,12 +231,28 @@ class PlacesStage:
         if normalise(name) in GENERIC_NAMES or descriptive(name):
             return None
         options = self.gazetteer.lookup(name)
+        # A county written with its word ("the X County Sheriff's Office") is that county.
         sure = [e for e in options if own_name(e, name) and
-                (e.feature_code == "ADM1" or e.feature == "P" and e.population >= population)]
+                (e.feature_code == "ADM1" or e.feature == "P" and e.population >= population
+                 or e.feature_code == "ADM2" and REGION_SUFFIX.search(name))]
         if not sure:
             return None
         best = max(sure, key=lambda e: rank(e, [focus] if focus else [], False))
         return city_before_region(best, options, name)
+
+    def county_of_report(self, entry: GeoEntry, name: str, places: tuple[Place, ...]) -> GeoEntry:
+        """Read a county's name as the namesake county in a state the report's places lie in.
+
+        "Monroe County" is in seventeen states; a report on towns of one
+        state means that state's (as :func:`~marsad.stages.resolve.nearby` does
+        for places).
+        """
+        if entry.feature_code != "ADM2":
+            return entry
+        states = {p.entry.admin1 for p in places if p.entry.country == entry.country and p.entry.admin1}
+        inside = [e for e in self.options(Candidate(0, 0, name, True)) if e.feature_code == "ADM2"
+                  and e.country == entry.country and e.admin1 in states and own_name(e, name)]
+        return max(inside, key=lambda e: e.population) if inside else entry
 
     def bare_possessive(self, token: Any) -> bool:
         """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""

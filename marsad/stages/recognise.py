@@ -71,7 +71,7 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
     ("Syrias Aleppo", as some copy strips them), which starts a new name.
     """
     seen: set[int] = set()
-    for ent in parsed.ents:
+    for ent in joined_entities(parsed, whole):
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
             parts = list(split_list(ent, possessive, whole))
             for part in parts:
@@ -96,6 +96,23 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
             yield candidate_of(span, False)
 
 
+def joined_entities(parsed: Any, whole: Callable[[str], bool]) -> list[Any]:
+    """Return the entities, two place entities side by side joined where ``whole`` knows them
+    as one name: the model splits "Baja California" into two places."""
+    from spacy.tokens import Span
+
+    out: list[Any] = []
+    for ent in parsed.ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS \
+                and ent.start == last.end and last[-1].whitespace_ == " " \
+                and whole(parsed[last.start:ent.end].text):
+            out[-1] = Span(parsed, last.start, ent.end, label=last.label_)
+        else:
+            out.append(ent)
+    return out
+
+
 def surnames(parsed: Any) -> set[str]:
     """Return the surnames of people the report names in full and then by surname alone
     ("Defence Secretary Jane Carter" ... "Carter said"): such a name is the person.
@@ -109,15 +126,16 @@ def surnames(parsed: Any) -> set[str]:
 
 
 def join_wholes(text: str, candidates: list[Candidate], whole: Callable[[str], bool]) -> list[Candidate]:
-    """Join two names around "and" that ``whole`` knows as one place: "Trinidad and Tobago".
+    """Join two names around "and", or side by side, that ``whole`` knows as one place:
+    "Trinidad and Tobago", "Baja California".
 
-    The recogniser often splits such a country in two, and either half read
-    alone is somewhere else (a Trinidad in Bolivia).
+    The recogniser often splits such a place in two, and either half read
+    alone is somewhere else (a Trinidad in Bolivia, a Baja in Hungary).
     """
     joined: list[Candidate] = []
     for candidate in candidates:
         last = joined[-1] if joined else None
-        if last is not None and text[last.end:candidate.start] in (" and ", " & ") \
+        if last is not None and text[last.end:candidate.start] in (" and ", " & ", " ") \
                 and whole(text[last.start:candidate.end]):
             joined[-1] = Candidate(last.start, candidate.end, text[last.start:candidate.end], False,
                                    last.trusted or candidate.trusted, last.placed or candidate.placed)

@@ -17,7 +17,7 @@ from typing import Any
 from marsad.gazetteer import normalise
 from marsad.gazetteer.names import strip_article
 from marsad.model import GeoEntry, Place
-from marsad.stages.recognise import REGION_SUFFIX, Candidate
+from marsad.stages.recognise import REGION_SUFFIX, Candidate, dotted_regions
 
 CACHE_SIZE = 50_000
 NEARBY_KM = 15
@@ -258,16 +258,24 @@ def town_in_named_region(text: str, chosen: list[tuple[Candidate, GeoEntry | Non
     but is also an admin1 region that holds a town of the first name, the pair
     says which of each the report means: the region written after a town is
     where that town lies. A name read as a town after the comma is left alone
-    ("Homs, Hama" lists two cities).
+    ("Homs, Hama" lists two cities), unless it is another name of a reading
+    of the first ("Washington, D.C.").
     """
     result = list(chosen)
     for n in range(1, len(chosen)):
         (town, seat), (candidate, entry) = result[n - 1], result[n]
-        if seat is None or entry is None or entry.feature == "P" or text[town.end:candidate.start] != ", ":
+        if seat is None or entry is None or text[town.end:candidate.start] != ", ":
+            continue
+        if any(e.geonameid == entry.geonameid for e in options(town)):     # "Washington, D.C."
+            result[n - 1] = (town, entry)
+            continue
+        if entry.feature == "P":
             continue
         if seat.feature == "P" and seat.country == entry.country and seat.admin1 == entry.name:
             continue
-        for region in (e for e in options(candidate) if e.feature_code == "ADM1" and own_name(e, candidate.name)):
+        dotted = candidate.name in dotted_regions()     # "D.C." names its region outright
+        for region in (e for e in options(candidate) if e.feature_code == "ADM1"
+                       and (dotted or own_name(e, candidate.name))):
             inside = [e for e in options(town) if e.feature == "P" and e.country == region.country
                       and e.admin1 == region.name and own_name(e, town.name)]
             if inside:
@@ -285,5 +293,13 @@ def one_reading_per_name(before: list[tuple[Candidate, GeoEntry | None]],
     Washington" or "Tacoma, Washington" shows "Washington" to be the state,
     "home in Washington" is the state too.
     """
-    settled = {normalise(c.name): e for (c, old), (_, e) in zip(before, after) if e is not old and e is not None}
-    return [(c, settled.get(normalise(c.name), e)) for c, e in after]
+    settled: dict[str, set[int]] = {}
+    entries = {}
+    for (c, old), (_, e) in zip(before, after):
+        if e is not old and e is not None:
+            settled.setdefault(normalise(c.name), set()).add(e.geonameid)
+            entries[e.geonameid] = e
+    # Where contexts settle one name two ways ("Washington, D.C." and "Oregon and
+    # Washington"), each mention keeps its own.
+    sure = {name: entries[next(iter(ids))] for name, ids in settled.items() if len(ids) == 1}
+    return [(c, sure.get(normalise(c.name), e)) for c, e in after]
