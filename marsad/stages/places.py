@@ -11,25 +11,21 @@ The stage also keeps the place names that are no event's place
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
-from marsad.numbers import parse_count
-from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, dotted_regions, join_wholes,
+from marsad.stages.recognise import (PLACE_LABELS, REGION_SUFFIX, Candidate, dotted_regions, join_wholes,
                                      recognise, split_list, surnames, with_dotted_regions, without_direction)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
-                                   one_reading_per_name, own_name, own_votes, plausible, rank,
+                                   locate, one_reading_per_name, own_name, own_votes, plausible, rank,
                                    level_with_town, town_in_named_region)
 from marsad.stages.toponyms import (dateline_spans, dedication, in_facility_name, inner_spans, modifier_spans,
                                     region, region_adjective, stated_containers)
 
-MILES_KM = 1.609344
 ANCHOR_POPULATION = 50_000
 INNER_POPULATION = 100_000
 # Months and weekdays, whole and cut short ("14 Jul 2016"), are dates, not places.
@@ -51,17 +47,6 @@ GENERIC_QUARTERS = {"old city", "old town", "new city", "new town", "downtown", 
 GENERIC_LANDFORMS = {"valley", "delta", "ocean", "sea", "bay", "river", "lake", "desert",
                      "island", "islands", "peninsula", "mountains", "hills"}
 GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS | GENERIC_LANDFORMS      # never a place of their own
-NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
-RELATIVE = re.compile(
-    r"\b(?P<dist>\d+(?:\.\d+)?|(?:NUMBER_WORDS)(?:[- ](?:NUMBER_WORDS))?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+"
-    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+"
-    r"(?:the\s+(?:[a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$"
-    .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
-NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
-                  r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 @dataclass
 class PlacesStage:
     """Find and resolve the places a report names."""
@@ -421,35 +406,3 @@ def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
         counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
         entries[place.entry.geonameid] = place.entry
     return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}
-
-
-def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
-    """Make a Place, reading "5 km south of X" or "near X" just before the name."""
-    before = text[max(0, candidate.start - 60):candidate.start]
-    precision = 3 if entry.feature == "A" else 1
-    span = Span(candidate.start, candidate.end)
-    match = RELATIVE.search(before)
-    distance = parse_count(match.group("dist")) if match else None
-    if match and distance is not None and distance.best and \
-            match.group("dir").replace("-", "").lower() in DIRECTIONS:
-        km = distance.best * (MILES_KM if match.group("unit").lower().startswith("mi") else 1)
-        lat, lon = offset_point(entry.lat, entry.lon, km, match.group("dir").replace("-", "").lower())
-        start = candidate.start - len(before) + match.start()
-        return Place(Span(start, candidate.end), text[start:candidate.end], entry, 2, lat, lon,
-                     anchor=candidate.name)
-    if entry.feature == "L":
-        precision = 2       # an area: part of a place, as ACLED's geo_precision 2
-    if NEAR.search(before) and precision == 1:
-        precision = 2
-    if entry.seat_lat is not None and entry.seat_lon is not None:
-        # ACLED codes an event known only by its region or country at the capital.
-        return Place(span, candidate.name, entry, precision, entry.seat_lat, entry.seat_lon)
-    return Place(span, candidate.name, entry, precision, entry.lat, entry.lon)
-
-
-def offset_point(lat: float, lon: float, km: float, direction: str) -> tuple[float, float]:
-    """Move a point km kilometres in a compass direction."""
-    north, east = DIRECTIONS[direction]
-    dlat = north * km / 111.32
-    dlon = east * km / (111.32 * max(0.01, math.cos(math.radians(lat))))
-    return round(lat + dlat, 5), round(lon + dlon, 5)
