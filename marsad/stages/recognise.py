@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from marsad.stages.lexicon import triggers
 from marsad.stages.syntax import PLACE_NOUNS
-from marsad.stages.toponyms import dateline_spans
+from marsad.stages.toponyms import FACILITY_NOUNS, dateline_spans, dedication
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other entity labels whose text may still be a place the model mislabelled:
@@ -71,11 +71,12 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
     ("Syrias Aleppo", as some copy strips them), which starts a new name.
     """
     seen: set[int] = set()
-    for ent in parsed.ents:
+    for ent in joined_entities(parsed, whole):
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
             parts = list(split_list(ent, possessive, whole))
             for part in parts:
-                if inside_organisation(part, possessive) or part.start in seen:
+                if inside_organisation(part, possessive) or part.start in seen or building_word(part) \
+                        or dedication(part):
                     continue
                 if not part.text[:1].isupper():
                     continue    # "the surrounding bush": a common noun the recogniser took for a name
@@ -86,12 +87,30 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
                     seen.update(range(part.start, part.end))
                     yield replace(candidate_of(part, False), placed=False)
     for run in proper_runs(parsed, possessive):
-        if run.start not in seen and locative(run) and not inside_organisation(run, possessive):
+        if run.start not in seen and locative(run) and not inside_organisation(run, possessive) \
+                and not building_word(run):
             seen.update(range(run.start, run.end))
             yield candidate_of(run, False)
     for span in dateline_spans(parsed):
         if not seen & set(range(span.start, span.end)):
             yield candidate_of(span, False)
+
+
+def joined_entities(parsed: Any, whole: Callable[[str], bool]) -> list[Any]:
+    """Return the entities, two place entities side by side joined where ``whole`` knows them
+    as one name: the model splits "Baja California" into two places."""
+    from spacy.tokens import Span
+
+    out: list[Any] = []
+    for ent in parsed.ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS \
+                and ent.start == last.end and last[-1].whitespace_ == " " \
+                and whole(parsed[last.start:ent.end].text):
+            out[-1] = Span(parsed, last.start, ent.end, label=last.label_)
+        else:
+            out.append(ent)
+    return out
 
 
 def surnames(parsed: Any) -> set[str]:
@@ -107,15 +126,16 @@ def surnames(parsed: Any) -> set[str]:
 
 
 def join_wholes(text: str, candidates: list[Candidate], whole: Callable[[str], bool]) -> list[Candidate]:
-    """Join two names around "and" that ``whole`` knows as one place: "Trinidad and Tobago".
+    """Join two names around "and", or side by side, that ``whole`` knows as one place:
+    "Trinidad and Tobago", "Baja California".
 
-    The recogniser often splits such a country in two, and either half read
-    alone is somewhere else (a Trinidad in Bolivia).
+    The recogniser often splits such a place in two, and either half read
+    alone is somewhere else (a Trinidad in Bolivia, a Baja in Hungary).
     """
     joined: list[Candidate] = []
     for candidate in candidates:
         last = joined[-1] if joined else None
-        if last is not None and text[last.end:candidate.start] in (" and ", " & ") \
+        if last is not None and text[last.end:candidate.start] in (" and ", " & ", " ") \
                 and whole(text[last.start:candidate.end]):
             joined[-1] = Candidate(last.start, candidate.end, text[last.start:candidate.end], False,
                                    last.trusted or candidate.trusted, last.placed or candidate.placed)
@@ -236,6 +256,15 @@ def inside_organisation(span: Any, possessive: Callable[[Any], bool]) -> bool:
         return False
     last = doc[end - 1].lower_
     return last not in PLACE_WORD_HEADS and last not in FACILITIES
+
+
+def building_word(span: Any) -> bool:
+    """Say whether a name is one building word alone: the "Chapel" of "St Anne's Chapel".
+
+    Splitting a name at its possessive leaves the building's common noun,
+    which a gazetteer may know as some hamlet's name.
+    """
+    return len(span) == 1 and span[0].lower_ in FACILITIES | FACILITY_NOUNS
 
 
 def direction(word: str) -> bool:

@@ -4,6 +4,7 @@ Readings are ranked by the report's focus country (a name never vouches for
 its own country), own name before alias, seats of government, population,
 nearness to the report's cities and membership of the regions it names; a
 reading abroad is dropped where the rest of the report makes it implausible.
+:func:`locate` then makes the chosen reading a Place, reading "5 km south of X".
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from typing import Any
 
 from marsad.gazetteer import normalise
 from marsad.gazetteer.names import strip_article
-from marsad.model import GeoEntry, Place
-from marsad.stages.recognise import REGION_SUFFIX, Candidate
+from marsad.model import GeoEntry, Place, Span
+from marsad.numbers import parse_count
+from marsad.stages.recognise import DIRECTIONS, REGION_SUFFIX, Candidate, dotted_regions
 
 CACHE_SIZE = 50_000
 NEARBY_KM = 15
@@ -29,6 +31,16 @@ LONE_FOREIGN_POPULATION = 100_000
 # city: "New York", "Aleppo", "Washington".
 BIG_CITY = 1_000_000
 CITY_WORD = re.compile(r"\s+city$", re.IGNORECASE)
+MILES_KM = 1.609344
+NUMBER_WORDS = ("a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|several|a couple of")
+RELATIVE = re.compile(
+    r"\b(?P<dist>\d+(?:\.\d+)?|(?:NUMBER_WORDS)(?:[- ](?:NUMBER_WORDS))?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+"
+    r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$"
+    .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
+NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
+                  r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def rank(entry: GeoEntry, focus: list[str], region: bool) -> float:
@@ -248,3 +260,90 @@ def level_with_town(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
         if same:
             result[n] = (candidate, same[0])
     return result
+
+
+def town_in_named_region(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
+                         options: Any) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Read "Town, Region" as the town of that name inside that region: "Atlanta, Georgia".
+
+    Where the name after the comma is read as a country or another wide area
+    but is also an admin1 region that holds a town of the first name, the pair
+    says which of each the report means: the region written after a town is
+    where that town lies. A name read as a town after the comma is left alone
+    ("Homs, Hama" lists two cities), unless it is another name of a reading
+    of the first ("Washington, D.C.").
+    """
+    result = list(chosen)
+    for n in range(1, len(chosen)):
+        (town, seat), (candidate, entry) = result[n - 1], result[n]
+        if seat is None or entry is None or text[town.end:candidate.start] != ", ":
+            continue
+        if any(e.geonameid == entry.geonameid for e in options(town)):     # "Washington, D.C."
+            result[n - 1] = (town, entry)
+            continue
+        if entry.feature == "P":
+            continue
+        if seat.feature == "P" and seat.country == entry.country and seat.admin1 == entry.name:
+            continue
+        dotted = candidate.name in dotted_regions()     # "D.C." names its region outright
+        for region in (e for e in options(candidate) if e.feature_code == "ADM1"
+                       and (dotted or own_name(e, candidate.name))):
+            inside = [e for e in options(town) if e.feature == "P" and e.country == region.country
+                      and e.admin1 == region.name and own_name(e, town.name)]
+            if inside:
+                result[n - 1] = (town, max(inside, key=lambda e: e.population))
+                result[n] = (candidate, region)
+                break
+    return result
+
+
+def one_reading_per_name(before: list[tuple[Candidate, GeoEntry | None]],
+                         after: list[tuple[Candidate, GeoEntry | None]]) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Give every mention of a name the reading its context settled for one of them.
+
+    A report means one place by one name: once "Alaska, Hawaii and
+    Washington" or "Tacoma, Washington" shows "Washington" to be the state,
+    "home in Washington" is the state too.
+    """
+    settled: dict[str, set[int]] = {}
+    entries = {}
+    for (c, old), (_, e) in zip(before, after):
+        if e is not old and e is not None:
+            settled.setdefault(normalise(c.name), set()).add(e.geonameid)
+            entries[e.geonameid] = e
+    # Where contexts settle one name two ways ("Washington, D.C." and "Oregon and
+    # Washington"), each mention keeps its own.
+    sure = {name: entries[next(iter(ids))] for name, ids in settled.items() if len(ids) == 1}
+    return [(c, sure.get(normalise(c.name), e)) for c, e in after]
+
+
+def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
+    """Make a Place, reading "5 km south of X" or "near X" just before the name."""
+    before = text[max(0, candidate.start - 60):candidate.start]
+    precision = 3 if entry.feature == "A" else 1
+    span = Span(candidate.start, candidate.end)
+    match = RELATIVE.search(before)
+    distance = parse_count(match.group("dist")) if match else None
+    if match and distance is not None and distance.best and \
+            match.group("dir").replace("-", "").lower() in DIRECTIONS:
+        km = distance.best * (MILES_KM if match.group("unit").lower().startswith("mi") else 1)
+        lat, lon = offset_point(entry.lat, entry.lon, km, match.group("dir").replace("-", "").lower())
+        start = candidate.start - len(before) + match.start()
+        return Place(Span(start, candidate.end), text[start:candidate.end], entry, 2, lat, lon,
+                     anchor=candidate.name)
+    if entry.feature == "L":
+        precision = 2       # an area: part of a place, as ACLED's geo_precision 2
+    if NEAR.search(before) and precision == 1:
+        precision = 2
+    if entry.seat_lat is not None and entry.seat_lon is not None:
+        # ACLED codes an event known only by its region or country at the capital.
+        return Place(span, candidate.name, entry, precision, entry.seat_lat, entry.seat_lon)
+    return Place(span, candidate.name, entry, precision, entry.lat, entry.lon)
+
+
+def offset_point(lat: float, lon: float, km: float, direction: str) -> tuple[float, float]:
+    """Move a point km kilometres in a compass direction."""
+    north, east = DIRECTIONS[direction]
+    dlat = north * km / 111.32
+    dlon = east * km / (111.32 * max(0.01, math.cos(math.radians(lat))))
+    return round(lat + dlat, 5), round(lon + dlon, 5)

@@ -30,6 +30,19 @@ from marsad.model import GeoEntry
 # Entity labels of names that may hold a place name: "the Kabul Bank" (ORG).
 NAME_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 LONGEST_INNER = 4           # words in a place name inside another name
+# Words that make a name a building's, a site's or a quarter's ("the Russian Embassy",
+# "the French Quarter", "Atlantic Avenue"): such a place stands at one spot, which the
+# country, region or people it is named after does not give (an embassy stands abroad).
+# A university or hospital named after its state or province is the state's own
+# institution, as an agency is: those words are left out.
+FACILITY_NOUNS = {"embassy", "consulate", "school", "hotel", "cathedral", "basilica", "chapel",
+                  "church", "mosque", "mall", "stadium", "airport", "station", "avenue", "street",
+                  "boulevard", "quarter"}
+# Buildings dedicated to a saint, whose name stands before them in the possessive.
+DEDICATED = FACILITY_NOUNS | {"hospital", "college", "abbey", "priory", "parish"}
+SAINT_WORDS = {"st", "saint", "ste", "sainte"}
+# Lower-case words that join the parts of one proper name: "Embassy of the Republic of X".
+NAME_JOINERS = {"of", "the", "de", "for"}
 # All-caps words before a wire dateline's punctuation: "BEIRUT (Reuters) -".
 DATELINE_END = {"(", "-", "—", "–", ",", ":"}
 
@@ -99,6 +112,43 @@ def inner_spans(parsed: Any, covered: set[int]) -> Iterator[Any]:
                 span = parsed[start:end]
                 if all(t.text[:1].isupper() and t.i not in covered for t in span):
                     yield span
+
+
+def in_facility_name(span: Any) -> bool:
+    """Say whether a span is part of a longer proper name that names a building or site.
+
+    The name runs over the capitalised words around the span and the joiners
+    inside it ("Embassy of the Republic of X"); a capitalised facility word in
+    it ("the X Embassy", "X State University") makes it a facility's name.
+    """
+    doc = span.doc
+    words = []
+    end = span.end
+    while end < len(doc) and (proper(doc[end]) or doc[end].lower_ in NAME_JOINERS):
+        words.append(doc[end])
+        end += 1
+    start = span.start - 1
+    while start >= 0 and (proper(doc[start]) or doc[start].lower_ in NAME_JOINERS):
+        words.append(doc[start])
+        start -= 1
+    return any(w.lower_ in FACILITY_NOUNS and proper(w) for w in words)
+
+
+def dedication(span: Any) -> bool:
+    """Say whether a name is a saint's, in the possessive before a building: "St. Anne's Chapel".
+
+    The church or hospital is dedicated to the saint; a town named after the
+    same saint is elsewhere.
+    """
+    doc = span.doc
+    saint = span[0] if span[0].lower_.rstrip(".") in SAINT_WORDS else doc[span.start - 1] if span.start else None
+    if saint is None or saint.lower_.rstrip(".") not in SAINT_WORDS or span.end + 1 >= len(doc):
+        return False
+    return doc[span.end].text in ("'s", "’s", "'", "’") and doc[span.end + 1].lower_ in DEDICATED
+
+
+def proper(token: Any) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
 
 
 def dateline_spans(parsed: Any) -> Iterator[Any]:
