@@ -46,6 +46,17 @@ def test_classify_rule_leaves_doubtful_snippets_to_the_model(text):
     assert rule_label(found_cues(text)) is None
 
 
+@pytest.mark.parametrize("text, shown", [
+    # ground changing hands with no fighting is what sets a non-violent transfer apart
+    ("Troops entered the town without firing a shot after the militia left.", True),
+    ("The insurgents vacated the valley under a deal brokered by tribal elders.", True),
+    ("No resistance was reported as the police took over the checkpoints.", True),
+    ("The army captured the town after two days of heavy fighting.", False),
+])
+def test_classify_cue_no_fight_marks_transfers_without_fighting(text, shown):
+    assert ("no_fight" in found_cues(text)) is shown
+
+
 def test_classify_rules_name_known_cues_and_classes():
     assert rules()
     assert {rule.label for rule in rules()} <= set(event_classes())
