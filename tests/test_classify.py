@@ -5,6 +5,11 @@ Every sentence here was written for these tests; none comes from the CASE 2021 d
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from click.testing import CliRunner
@@ -44,6 +49,17 @@ def test_classify_rule_labels_unmistakable_cues(text, code):
 ])
 def test_classify_rule_leaves_doubtful_snippets_to_the_model(text):
     assert rule_label(found_cues(text)) is None
+
+
+@pytest.mark.parametrize("text, shown", [
+    # ground changing hands with no fighting is what sets a non-violent transfer apart
+    ("Troops entered the town without firing a shot after the militia left.", True),
+    ("The insurgents vacated the valley under a deal brokered by tribal elders.", True),
+    ("No resistance was reported as the police took over the checkpoints.", True),
+    ("The army captured the town after two days of heavy fighting.", False),
+])
+def test_classify_cue_no_fight_marks_transfers_without_fighting(text, shown):
+    assert ("no_fight" in found_cues(text)) is shown
 
 
 def test_classify_rules_name_known_cues_and_classes():
@@ -195,3 +211,22 @@ def test_classify_cli_bad_input_is_one_line_and_exit_2(tmp_path, content):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("marsad: ") and str(path) in lines[0]
     assert "Traceback" not in result.output and result.stdout == ""
+
+
+def test_classify_shipped_model_rebuilds_byte_identically(tmp_path):
+    """scripts/train_classifier.py must reproduce the committed model file exactly."""
+    pytest.importorskip("sklearn", reason="needs scikit-learn (pip install -e '.[train]')")
+    root = Path(__file__).parents[1]
+    dev = root.parent / "shared" / "datasets" / "case2021-task2" / "dev.tsv"
+    if not dev.is_file():
+        reason = f"needs ../shared (the CASE 2021 dev set); missing: {dev}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    out = tmp_path / "classifier.npz"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    run = subprocess.run([sys.executable, str(root / "scripts" / "train_classifier.py"),
+                          "--data", str(dev), "--out", str(out)],
+                         capture_output=True, text=True, timeout=600, env=env)
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes() == (root / "marsad" / "data" / "classifier.npz").read_bytes()
