@@ -2,10 +2,13 @@
 
 Read from the dependency parse, in general terms:
 - a claim: "X claimed responsibility / took responsibility / claimed the attack";
-  "X said it carried out the attack" (the speaker names itself);
+  "X said it carried out the attack" (the speaker names itself); "X claimed it
+  bombed ..."; an armed group (or its own outlet) telling of its fighters'
+  attack; "X said the strike was a legitimate operation" (it defends it);
 - a denial: "X denied any connection with / responsibility for ...";
-- an accusation: "X blamed Y (for ...)", "X accused Y", or X reporting that Y
-  carried out / was behind the attack ("X said that Y had carried out ...").
+- an accusation: "X blamed Y (for ...)", "X accused Y", "X suspects Y", or X
+  reporting that Y carried out / was behind / was blamed for the attack, or
+  that it was Y's work or bore Y's hallmarks ("X said that Y had carried out ...").
   Verbs such as "suggested" and modals such as "might have" make it hedged.
 A statement the report itself calls false ("falsely said") is kept apart with
 firmness "false" and never counts as a claim.
@@ -146,7 +149,8 @@ class ClaimsStage:
 
     def reported_own_act(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "G said its fighters attacked ..." (or G's outlet: "Amaq said G fighters
-        attacked") into G's claim, where G is a non-state armed group: it owns the act. A state telling of its own operations claims nothing."""
+        attacked") into G's claim, where G is a non-state armed group: it owns the act.
+        A state telling of its own operations claims nothing."""
         doers = doers_of(predicate)
         speech = governing_speech(predicate)
         if not doers or speech is None:
@@ -175,7 +179,6 @@ class ClaimsStage:
                 hedged = claim.firmness == "asserted" and hedged_clause(predicate)
                 yield Claim(claim.id, claim.kind, claim.actor, claim.evidence, claim.against, (),
                             None, claim.time, "hedged" if hedged else claim.firmness, claim.speaker)
-
 
 
 def defended_act(verb: Any) -> bool:
