@@ -224,8 +224,7 @@ def owned_act(verb: Any) -> bool:
 def doers_of(predicate: Any) -> list[Any]:
     """Return who did it: the "by" agent of a passive ("staged by X"), whose work it was
     ("the work of X"), else the verb's own subject."""
-    agents = [o for c in predicate.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    agents = agents or handiwork_of(predicate)
+    agents = syntax.agents(predicate) or handiwork_of(predicate)
     if agents:
         return [t for a in agents for t in syntax.with_conjuncts(a)]
     own = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]

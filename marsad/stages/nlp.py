@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from marsad.model import Document, Segment
@@ -23,6 +24,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     return spacy.load(name)
 
 
+@lru_cache(maxsize=8)      # asked again per name while one text's claims are read
 def shouting(text: str) -> bool:
     """Say whether a text is written in capitals, as old wire copy is."""
     letters = [c for c in text[:5000] if c.isalpha()]

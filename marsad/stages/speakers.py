@@ -41,8 +41,7 @@ class Speakers:
 
     def speakers(self, doc: Document, verb: Any) -> Iterator[Actor]:
         """Yield the actors a verb's subjects stand for, resolving "he" and "the group"."""
-        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        subjects = agents or list(syntax.subjects(verb))      # "was claimed by X": X speaks
+        subjects = syntax.agents(verb) or list(syntax.subjects(verb))      # "was claimed by X": X speaks
         if all(s.dep_ != "conj" for s in subjects):     # two subjects in a broken parse: the nearer
             subjects.sort(key=lambda s: abs(verb.i - s.i))
         subjects = [members_of(relative_head(s)) for s in subjects]

@@ -176,5 +176,10 @@ def main_verb_read_as_participle(verb: Any) -> bool:
         and any(c.dep_ in ("dobj", "oprd") for c in verb.children) and head.i < verb.i
 
 
+def agents(verb: Any) -> list[Any]:
+    """Return the "by" agents of a passive verb: X in "was claimed by X"."""
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
 def with_conjuncts(token: Any) -> list[Any]:
     return [token, *token.conjuncts]
