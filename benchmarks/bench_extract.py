@@ -1,9 +1,12 @@
 """Measure the extractor: model load time, warm documents per second on one core, peak memory.
 
-Usage: python benchmarks/bench_extract.py [--rounds N] [FILE ...]
+Usage: python benchmarks/bench_extract.py [--rounds N] [--long] [FILE ...]
 Without files it uses the project's example report and, where ../shared is
 beside the checkout, the seed report (both are of "seed length").
-Prints medians over the rounds.
+Prints medians over the rounds. ``--long`` also times one text made of the
+files repeated to 25, 50, 100 and 200 thousand characters: seconds per
+thousand characters should stay flat as the text grows (no per-sentence scan
+of the whole document).
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--long", action="store_true", help="also time long texts (scaling)")
     args = parser.parse_args()
     files = args.files or [f for f in DEFAULT_FILES if f.exists()]
 
     from marsad.actors import ActorRegistry
     from marsad.extract import build_pipeline, extract
     from marsad.gazetteer import open_default
-    from marsad.ingest import read_path
+    from marsad.ingest import read_path, read_text
     from marsad.stages.nlp import load_model
 
     started = time.perf_counter()
@@ -58,6 +62,15 @@ def main() -> None:
     print(f"warm documents/s, one process, OMP_NUM_THREADS=1: median {statistics.median(rates):.1f} "
           f"(min {min(rates):.1f}, max {max(rates):.1f}) over {args.rounds} rounds of {len(docs) * 10}")
     print(f"peak RSS: {peak_mb:,.0f} MB")
+    if args.long:
+        text = "\n\n".join(d.text for d in docs)
+        for size in (25_000, 50_000, 100_000, 200_000):
+            repeated = ((text + "\n\n") * (size // len(text) + 1))[:size]
+            long = read_text(repeated, f"long{size}", date(2016, 5, 23))
+            started = time.perf_counter()
+            list(extract([long], pipeline))
+            took = time.perf_counter() - started
+            print(f"one text of {size:,} characters: {took:.1f} s ({took / size * 1000:.3f} s per 1,000)")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Iterator
 from marsad.actors import ActorRegistry
 from marsad.gazetteer import Gazetteer
 from marsad.ingest import language_note, looks_english
+from marsad.ingest.reader import EMPTY_HTML_NOTE
 from marsad.model import Document
 from marsad.pipeline import Pipeline
 from marsad.stages.actors import ActorsStage
@@ -60,6 +61,7 @@ def screen(doc: Document) -> Document:
         note = language_note(doc.text) or "not English: no extraction attempted"
     else:
         return doc
-    said = any(n.startswith(note.split(" (")[0]) for n in doc.notes)    # ingest may have noted it
+    # ingest may have noted it
+    said = any(n.startswith(note.split(" (")[0]) or n == EMPTY_HTML_NOTE for n in doc.notes)
     notes = doc.notes if said else doc.notes + (note,)
     return doc.with_(notes=notes, extras={**doc.extras, "skip": True})

@@ -6,7 +6,9 @@ Every record is a frozen dataclass. Offsets are Python ``str`` indices into
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date, datetime
 from typing import Any
 
@@ -228,6 +230,30 @@ class Document:
 
     def with_(self, **changes: Any) -> "Document":
         return replace(self, **changes)
+
+    def places_within(self, start: int, end: int) -> list[Place]:
+        """Return the place mentions that begin in ``[start, end)``, in text order.
+
+        Stages ask this once per sentence; bisecting an ordered copy keeps a long
+        text linear where a scan of every place per sentence would be quadratic.
+        """
+        starts, ordered = self._places_by_start
+        return list(ordered[bisect_left(starts, start):bisect_left(starts, end)])
+
+    def events_within(self, start: int, end: int) -> list[EventMention]:
+        """Return the event mentions whose sentence begins in ``[start, end)``, in text order."""
+        starts, ordered = self._events_by_start
+        return list(ordered[bisect_left(starts, start):bisect_left(starts, end)])
+
+    @cached_property
+    def _places_by_start(self) -> tuple[list[int], list[Place]]:
+        ordered = sorted(self.places, key=lambda p: p.span.start)
+        return [p.span.start for p in ordered], ordered
+
+    @cached_property
+    def _events_by_start(self) -> tuple[list[int], list[EventMention]]:
+        ordered = sorted(self.events, key=lambda m: m.span.start)
+        return [m.span.start for m in ordered], ordered
 
     def segment_at(self, offset: int) -> Segment | None:
         for segment in self.segments:

@@ -280,3 +280,11 @@ def test_ingest_looks_english(text, expected):
 def test_ingest_read_bytes_names_the_document():
     doc = read_bytes(REPORT.encode(), "upload-1", published=date(2022, 4, 8))
     assert (doc.id, doc.text, doc.notes) == ("upload-1", REPORT, ())
+
+
+def test_html_page_without_article_text_says_so(tmp_path):
+    page = b"<html><head><script>var x = 1;</script></head><body><nav></nav></body></html>"
+    doc = read_path(write(tmp_path, "page.html", page), published=date(2022, 4, 8))
+    assert doc.text == ""
+    assert "no article text found in the HTML page" in doc.notes
+    assert "empty input" not in doc.notes

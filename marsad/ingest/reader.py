@@ -24,6 +24,7 @@ MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 NO_DATE_NOTE = "no publication date: relative dates left unresolved"
 EMPTY_NOTE = "empty input"
+EMPTY_HTML_NOTE = "no article text found in the HTML page"
 
 
 def read_path(path: str | os.PathLike[str], published: date | None = None) -> Document:
@@ -81,7 +82,8 @@ def build_document(text: str, doc_id: str, published: date | None = None, *,
     ``published`` wins over a date found in the HTML; ``html=None`` sniffs.
     """
     text = normalise(text)
-    if looks_like_html(text) if html is None else html:
+    is_html = looks_like_html(text) if html is None else html
+    if is_html:
         page = extract_page(text)
         text = normalise(page.text)
         title, url = title or page.title, url or page.url
@@ -89,7 +91,7 @@ def build_document(text: str, doc_id: str, published: date | None = None, *,
     found = list(notes)
     if not text.strip():
         text = ""
-        found.append(EMPTY_NOTE)
+        found.append(EMPTY_HTML_NOTE if is_html else EMPTY_NOTE)
     elif (why := language_note(text)) is not None:
         found.append(f"{why}: no extraction attempted")
     if published is None:

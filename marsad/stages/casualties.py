@@ -138,8 +138,8 @@ def place_for(doc: Document, sentence: Any, figure: Figure) -> Place | None:
     a country never takes a figure from a town the sentence names.
     """
     chunk_start, chunk_end = chunk_around(doc.text, sentence, figure.start)
-    named = [p for p in doc.places if sentence.start_char <= p.span.start < sentence.end_char]
-    events = {e.place for e in doc.events if e.span.start == sentence.start_char and e.place}
+    named = doc.places_within(sentence.start_char, sentence.end_char)
+    events = {e.place for e in doc.events_within(sentence.start_char, sentence.start_char + 1) if e.place}
     pool = [p for p in named if p in events and not country_level(p)] or \
         [p for p in named if not country_level(p)]
     inside = [p for p in pool if chunk_start <= p.span.start < chunk_end]

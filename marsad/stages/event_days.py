@@ -25,6 +25,7 @@ NAVIGATION = re.compile(r"(?<![.!?\n]\s)(?<!^)\bRelated(?: News| Articles| Stori
 
 
 @lru_cache(maxsize=16)      # asked once per sentence; a str caches its own hash
+@lru_cache(maxsize=4)
 def navigation_start(text: str) -> int:
     """Return where a copied web page's closing "Related" list of other stories begins (the
     text's end when it has none): their headlines are not this report's events or figures.

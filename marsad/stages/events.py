@@ -179,11 +179,22 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
             yield mention(doc, sentence, sharper_inside(best, found, doc.parsed), found, place,
                           day, day_stated)
     filed = [p for p in named if p.span.start < filed_at]
-    elsewhere = {e.text.lower() for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")
-                 and e.start_char >= filed_at} - {p.name.lower() for p in filed}
-    if not yielded and filed and not elsewhere:     # the dateline's city, when the story names no other
+    if not yielded and filed and not names_elsewhere(sentence, filed_at, filed):
+        # the dateline's city, when the story names no other
         best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
         yield mention(doc, sentence, best, found, filed[0], day, day_stated)
+
+
+def names_elsewhere(sentence: Any, filed_at: int, filed: list[Place]) -> bool:
+    """Say whether the sentence names a place past its dateline other than the dateline's.
+
+    Asked only when a dateline is there: a sentence's entities are a scan of
+    the whole document's, so asking it of every sentence costs quadratic time
+    on a long text.
+    """
+    own = {p.name.lower() for p in filed}
+    return any(e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= filed_at
+               and e.text.lower() not in own for e in sentence.ents)
 
 
 def mention(doc: Document, sentence: Any, best: Any, found: dict, place: Place | None,
@@ -269,7 +280,7 @@ def sharper_inside(best: Any, found: dict, parsed: Any) -> Any:
 
 def places_in(doc: Document, sentence: Any) -> list[Place]:
     end = min(sentence.end_char, navigation_start(doc.text))
-    return [p for p in doc.places if sentence.start_char <= p.span.start < end]
+    return doc.places_within(sentence.start_char, end)
 
 
 def place_token(parsed: Any, place: Place) -> Any:

@@ -21,7 +21,7 @@ FOLLOW_UP_DAYS = 7      # a week: "last week's bombing" is still news
 
 def incidents_in(doc: Document, start: int, end: int, incidents: list[Incident]) -> list[Incident]:
     """Return the incidents whose place, or whose region, is named between two offsets."""
-    named = [p for p in doc.places if start <= p.span.start < end]
+    named = doc.places_within(start, end)
     keys = {place_key(p) for p in named}
     regions = {(p.entry.country, p.entry.admin1) for p in named if p.entry is not None and is_region(p)}
     return [i for i in incidents if place_key(i.place) in keys or
@@ -38,8 +38,8 @@ def nearest_named(doc: Document, sentence: Span, start: int, end: int, incidents
     def distance(incident: Incident) -> tuple[int, int]:
         near = [(0 if sentence.start <= p.span.start < sentence.end else
                  min(abs(p.span.start - sentence.start), abs(p.span.start - sentence.end)),
-                 p.span.start) for p in doc.places if start <= p.span.start < end
-                and incidents_in(doc, p.span.start, p.span.end + 1, [incident])]
+                 p.span.start) for p in doc.places_within(start, end)
+                if incidents_in(doc, p.span.start, p.span.end + 1, [incident])]
         return min(near, default=(end - start, 0))
     return min(incidents, key=distance)
 
@@ -98,7 +98,8 @@ def link_report(doc: Document, report: CasualtyReport, incidents: list[Incident]
 
 def stated_day(doc: Document, sentence: Span) -> date | None:
     """Return the one day the events of a sentence are said to have happened on, if any."""
-    days = {m.day for m in doc.events if m.span == sentence and m.day_stated and m.day is not None}
+    days = {m.day for m in doc.events_within(sentence.start, sentence.start + 1)
+            if m.span == sentence and m.day_stated and m.day is not None}
     return days.pop() if len(days) == 1 else None
 
 

@@ -93,6 +93,7 @@ class PlacesStage:
         anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and (
             (e.feature == "P" and e.population >= ANCHOR_POPULATION)
             or e.feature_code in ("ADM1", "ADM2"))]
+        anchors = list(dict.fromkeys(anchors))      # once per place, however often it is named
         chosen = [(c, self.resolve(c, focus_of_name[key], tuple(
             e for other, e in anchors if other != key and not own_name(e, c.name))))
             for c in candidates for key in (name_key(c),)]
