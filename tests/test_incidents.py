@@ -80,3 +80,23 @@ def test_incidents_an_event_word_that_hit_something_places_its_event_at_the_sent
     doc = run_text(text, date(2016, 7, 2))
     assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
         {"Saraqib": 30, "Aleppo": None}
+
+
+def test_incidents_a_vaguely_timed_retelling_is_the_dated_event_of_its_type_and_place(run_text):
+    # "Last week's car bombing in X" and the bombing in X on Thursday are one event.
+    text = ("HAVANA, Mar 4 - The rebels said on Monday they carried out last week's car bombing at "
+            "an army barracks in Cienfuegos, calling it a response to air raids on their camps.\n\n"
+            "On Thursday a van packed with explosives blew up at the barracks gate. Nine soldiers "
+            "died and 30 were wounded, the army said.")
+    doc = run_text(text, date(2019, 3, 4))
+    (incident,) = doc.incidents
+    assert incident.place.name == "Cienfuegos" and incident.day == date(2019, 2, 28)
+    assert incident.killed["best"] == 9
+
+
+def test_incidents_a_vaguely_timed_toll_stays_apart_from_the_dated_event(run_text):
+    # "This month" with a toll of its own is a period's strikes, not a retelling of Monday's.
+    text = ("An air strike on the town of Saraqib killed five civilians on Monday, rescuers said.\n\n"
+            "Air strikes on Saraqib this month have killed 200 people, according to the monitor.")
+    doc = run_text(text, date(2020, 3, 10))
+    assert sorted(str(i.day) for i in doc.incidents) == ["2020-03-09", "None"]

@@ -10,6 +10,7 @@ mention that names only a country makes none. A generic act of violence
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,6 +27,8 @@ from marsad.stages.linking import (FOLLOW_UP_DAYS, VIOLENT_TYPES, fold_summaries
 
 STATUS_RANK = {"claimed": 4, "reported": 3, "accused": 2, "suspected": 1}
 SUB_TYPE_RANK = {"Suicide bomb": 3}
+RECENT_PAST = re.compile(r"\b(?:last|past|previous) (?:week|weekend)\b|\bearlier this week\b|"
+                         r"\b(?:a few|several|two|three) days ago\b|\brecent(?:ly)?\b", re.IGNORECASE)
 COORDINATED_WORDS = ("coordinated", "simultaneous", "series of", "wave of", "string of")
 
 
@@ -42,7 +45,11 @@ class IncidentsStage:
         unplaced = [m for m in doc.events if m.place is None or is_country(m.place)]
         lede = min((m for m in doc.events if m.day_stated and m.day is not None),
                    key=lambda m: m.span.start, default=None)
-        incidents = [build_incident(f"{doc.id}:i{n}", typed_from(date_from(mentions, unplaced, lede), unplaced))
+        counted = {span.start for r in doc.casualties for span in r.evidence}
+        groups = [date_from(mentions, unplaced, lede, retelling(mentions, counted, doc.text))
+                  for mentions in groups]
+        groups = fold_retold(join_same_day(groups), counted, doc.text)
+        incidents = [build_incident(f"{doc.id}:i{n}", typed_from(mentions, unplaced))
                      for n, mentions in enumerate(groups, 1)]
         claims = [link_claim(doc, claim, incidents) for claim in doc.claims]
         reports = fold_summaries(join_statements([link_report(doc, r, incidents) for r in doc.casualties]))
@@ -144,6 +151,52 @@ def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]
     return fold_passing_seats(list(groups.values()))
 
 
+def fold_retold(groups: list[list[EventMention]], counted: set[int],
+                text: str) -> list[list[EventMention]]:
+    """Fold a group known only by a vague time into the one dated group of its type and place.
+
+    "Last week's bombing in X", in a story that tells of a bombing in X on
+    Thursday, is that bombing: a report retells its own event by a vague
+    time. Only when one dated group of that type and place is told, and the
+    vague sentences give no figure of their own (``counted``: the starts of
+    sentences that do): "strikes on X this month killed 200" is a period's
+    toll, not a retelling.
+    """
+    def home(group: list[EventMention]) -> int | None:
+        lead = group[0]
+        dated = [n for n, g in enumerate(groups) if g[0].day is not None and g[0].event_type ==
+                 lead.event_type and place_key(g[0].place) == place_key(lead.place)]
+        return dated[0] if len(dated) == 1 else None
+
+    homes = {n: home(g) for n, g in enumerate(groups) if retelling(g, counted, text)}
+    folded = {n: [m for v, h in homes.items() if h == n for m in groups[v]] for n in range(len(groups))}
+    return [g + folded[n] for n, g in enumerate(groups) if homes.get(n) is None]
+
+
+def retelling(group: list[EventMention], counted: set[int], text: str) -> bool:
+    """Say whether a group is an event the report tells elsewhere, retold by a vague recent time.
+
+    Its sentences give no day, only a recent past span ("last week's bombing",
+    "the attack days ago"), and no figure of their own (``counted``: starts of
+    sentences that do). A period that runs to now ("strikes this year") is
+    many events, not a retelling of one.
+    """
+    return all(m.day is None for m in group) and any(m.day_stated for m in group) and \
+        not any(m.span.start in counted for m in group) and \
+        any(RECENT_PAST.search(text, m.span.start, m.span.end) for m in group)
+
+
+def join_same_day(groups: list[list[EventMention]]) -> list[list[EventMention]]:
+    """Join groups that dating has given one type, place and day: one incident, as grouping says."""
+    joined: dict[tuple, list[EventMention]] = {}
+    for n, group in enumerate(groups):
+        lead = group[0]
+        key = (lead.event_type, place_key(lead.place), lead.day) if lead.day is not None else n
+        members = joined.setdefault(key, [])
+        members.extend(m for m in group if m not in members)
+    return list(joined.values())
+
+
 def follows(member: EventMention, mention: EventMention) -> bool:
     """Say whether an undated mention may be a later report of a member's event."""
     if member.day is None or mention.day is None:
@@ -189,15 +242,16 @@ def fits(key: tuple, member: EventMention, mention: EventMention) -> bool:
 
 
 def date_from(mentions: list[EventMention], unplaced: list[EventMention],
-              lede: EventMention | None) -> list[EventMention]:
+              lede: EventMention | None, retold: bool = False) -> list[EventMention]:
     """Give a group whose sentences state no day the day another sentence states.
 
     "X said on Monday it bombed the academy in Y. On Thursday a car bomb
     exploded near the gate." dates the bombing in Y on Thursday; failing a
     placeless sentence of its own type, the story's first dated event (its
-    lede) dates it.
+    lede) dates it. A ``retold`` group ("last week's bombing") states only a
+    vague time, and is dated the same way.
     """
-    if any(m.day_stated for m in mentions):
+    if any(m.day_stated for m in mentions) and not retold:
         return mentions
     first = mentions[0]
 
