@@ -100,3 +100,12 @@ def test_incidents_a_vaguely_timed_toll_stays_apart_from_the_dated_event(run_tex
             "Air strikes on Saraqib this month have killed 200 people, according to the monitor.")
     doc = run_text(text, date(2020, 3, 10))
     assert sorted(str(i.day) for i in doc.incidents) == ["2020-03-09", "None"]
+
+
+def test_incidents_a_dateline_with_city_and_country_does_not_date_the_event(run_text):
+    # "CITY, Country, Month D (Agency) -" is the filing day; "on Friday" dates the strike.
+    text = ("MOSUL, Iraq, March 5 (Reuters) - A car bomb exploded at a market in Mosul on Friday, "
+            "killing 12 people, police said.")
+    doc = run_text(text, date(2022, 3, 5))
+    (incident,) = doc.incidents
+    assert incident.day == date(2022, 3, 4)
