@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from marsad.stages.event_days import dateline_end
+
 
 def test_incidents_a_figure_dated_to_another_day_counts_no_incident_of_this_day(run_text):
     # The last sentence recalls an earlier bombing; its toll is not the motorcycle bomb's.
@@ -102,10 +106,14 @@ def test_incidents_a_vaguely_timed_toll_stays_apart_from_the_dated_event(run_tex
     assert sorted(str(i.day) for i in doc.incidents) == ["2020-03-09", "None"]
 
 
-def test_incidents_a_dateline_with_city_and_country_does_not_date_the_event(run_text):
-    # "CITY, Country, Month D (Agency) -" is the filing day; "on Friday" dates the strike.
-    text = ("MOSUL, Iraq, March 5 (Reuters) - A car bomb exploded at a market in Mosul on Friday, "
-            "killing 12 people, police said.")
-    doc = run_text(text, date(2022, 3, 5))
-    (incident,) = doc.incidents
-    assert incident.day == date(2022, 3, 4)
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("MOGADISHU, Oct 16 (Reuters) - A truck bomb", "MOGADISHU, Oct 16 (Reuters) -"),
+    ("MOSUL, Iraq, March 5 (Reuters) - A car bomb", "MOSUL, Iraq, March 5 (Reuters) -"),
+    # the parser may split the capitals city off, leaving the rest to open the next sentence
+    (", Iraq, March 5 (Reuters) - A car bomb", ", Iraq, March 5 (Reuters) -"),
+    ("Kabul, 27 August 2021 — The", "Kabul, 27 August 2021 —"),
+    ("Aleppo, Syria, said on Monday", ""),
+])
+def test_a_dateline_may_name_the_city_and_its_country(text, dateline):
+    assert text[:dateline_end(text)] == dateline

@@ -115,7 +115,7 @@ def historical(mention_day: date | None, doc: Document, sentence: Any) -> bool:
 # A dateline: "MOGADISHU, Oct 16 (Reuters) -", "Kabul, 27 August 2021 —", "MOSUL, Iraq, Oct 17 -"
 # (a city and its country or state). The dateline's place may stand in a sentence of its own,
 # leaving ", Nov 16 -" to open the next.
-DATELINE = re.compile(r"\s*(?:[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?)?,?\s*"
+DATELINE = re.compile(r"\s*(?:[A-Z][\w .'’-]{1,40})?(?:,\s*[A-Z][\w .'’-]{1,30})?,?\s*"
                       r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                       r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]")
 # A dateline that lost its punctuation in a copied page: "Last updated at Oct 04 2017 BEIRUT A
