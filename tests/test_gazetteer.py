@@ -292,6 +292,18 @@ def test_gazetteer_geonames_includes_the_supplement(geonames_gazetteer, name, co
     assert best.admin1
 
 
+@pytest.mark.parametrize("name", ["Assad", "al-Assad", "Asad"])
+def test_gazetteer_geonames_supplement_aliases_are_no_family_names(geonames_gazetteer, name):
+    # "the Assad regime" names a family, not the Iraqi airbase whose full names carry "al-Asad"
+    assert all(e.geonameid >= 0 for e in geonames_gazetteer.lookup(name))
+
+
+@pytest.mark.parametrize(("name", "code"), [("Dabiq", "PPL"), ("Qalamoun", "AREA"), ("Qalamun", "AREA")])
+def test_gazetteer_geonames_supplement_adds_syrian_sites(geonames_gazetteer, name, code):
+    best = geonames_gazetteer.lookup(name, "SY")[0]
+    assert best.feature_code == code and best.geonameid < 0
+
+
 @pytest.mark.parametrize(("name", "country", "geonameid"), [
     ("Deir Ezzor", "SY", 170794), ("Maaret al-Numan", "SY", 167611),
     ("Maarat Al Nouman", "SY", 167611), ("Jisr al-Shoghour", "SY", 169023),
