@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 
 def test_incidents_a_figure_dated_to_another_day_counts_no_incident_of_this_day(run_text):
     # The last sentence recalls an earlier bombing; its toll is not the motorcycle bomb's.
@@ -80,3 +82,32 @@ def test_incidents_an_event_word_that_hit_something_places_its_event_at_the_sent
     doc = run_text(text, date(2016, 7, 2))
     assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
         {"Saraqib": 30, "Aleppo": None}
+
+
+def test_incidents_a_fronted_in_place_frames_its_sentence(run_text):
+    # The parser hangs "In Hama" on the subject noun, tying it to no event word; the fronted
+    # phrase still says where the attack was, and the next sentence's toll is that attack's.
+    text = ("Air strikes hit the town of Saraqib on Sunday. In Hama army units in cooperation with "
+            "local defence groups foiled an attack by gunmen on posts near a village. Twelve soldiers "
+            "were killed in the clashes, a military source said.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Saraqib": None, "Hama": 12}
+
+
+@pytest.mark.parametrize(("sentence", "opener"), [
+    ("Homs A military source said a rocket attack by gunmen killed seven civilians.", "Homs"),
+    ("Homs On Sunday gunmen fired rockets at a school in the city.", "Homs"),
+    ("Homs governor Ali Hassan said gunmen fired rockets at a school.", None),
+    ("In Homs the ministry said gunmen fired rockets at a school.", None),
+    ("In Homs gunmen fired rockets at a school.", "Homs"),
+])
+def test_incidents_a_heading_or_fronted_in_names_the_sentence_s_place(run_text, sentence, opener):
+    # A province named before its paragraph's first sentence heads it; an office ("Homs
+    # governor") does not, and "In X" before a speech verb says where someone spoke.
+    from marsad.stages.events import fronted_place, places_in
+
+    doc = run_text("Army units advanced in several areas of Syria on Sunday. " + sentence, date(2016, 5, 9))
+    last = list(doc.parsed.sents)[-1]
+    found = fronted_place(doc, last, places_in(doc, last))
+    assert (found.name if found else None) == opener

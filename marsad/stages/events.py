@@ -9,6 +9,7 @@ specific trigger word, refined by who did it to whom.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterator
@@ -178,12 +179,44 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
             yielded = True
             yield mention(doc, sentence, sharper_inside(best, found, doc.parsed), found, place,
                           day, day_stated)
+    opener = None if yielded else fronted_place(doc, sentence, body)
+    if opener is not None:
+        best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
+        yielded = True
+        yield mention(doc, sentence, best, found, opener, day, day_stated)
     filed = [p for p in named if p.span.start < filed_at]
     elsewhere = {e.text.lower() for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")
                  and e.start_char >= filed_at} - {p.name.lower() for p in filed}
     if not yielded and filed and not elsewhere:     # the dateline's city, when the story names no other
         best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
         yield mention(doc, sentence, best, found, filed[0], day, day_stated)
+
+
+# Words that open a sentence's own clause after a heading: "Aleppo A military source said ...".
+HEADING_NEXT = re.compile(r"\s+(?:A|An|The|In|On|At)\s")
+
+
+def fronted_place(doc: Document, sentence: Any, named: list[Place]) -> Place | None:
+    """Return the place that opens a sentence and frames all of it, when the parse ties it to none.
+
+    "In X army units foiled an attack on posts near a village": a fronted
+    "In X" sets where the clause's events happened; so does a heading that
+    names a province before its paragraph's first sentence ("X A military
+    source said ..."). Only a place below a country, in the country most of
+    the report's towns lie in; a fronted "In X" in a sentence whose main verb
+    is a speech verb says where someone spoke, not where the event was.
+    """
+    if not named or named[0].entry is None or national(named[0]):
+        return None
+    place, first = named[0], sentence[0]
+    if doc.extras.get("town_focus") not in (None, place.entry.country):
+        return None
+    if place.span.start == first.idx:
+        return place if HEADING_NEXT.match(doc.text, place.span.end) else None
+    if len(sentence) < 4 or first.lower_ != "in" or sentence.root.lemma_.lower() in SPEECH_VERBS:
+        return None     # the parser may hang "In X" on the subject noun; it still opens the clause
+    start = sentence[2].idx if sentence[1].lower_ == "the" else sentence[1].idx
+    return place if place.span.start == start else None
 
 
 def mention(doc: Document, sentence: Any, best: Any, found: dict, place: Place | None,
