@@ -111,3 +111,23 @@ def test_incidents_a_heading_or_fronted_in_names_the_sentence_s_place(run_text, 
     last = list(doc.parsed.sents)[-1]
     found = fronted_place(doc, last, places_in(doc, last))
     assert (found.name if found else None) == opener
+
+
+def test_incidents_a_capital_hung_on_a_bare_participle_is_where_the_rockets_fell(run_text):
+    # The parser makes the capital the subject of "killing"; a bare participle has no subject.
+    doc = run_text("On May 3 government forces fired rockets on rebel-held eastern rural Damascus "
+                   "killing at least 30 civilians.", date(2016, 5, 9))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Damascus", 30)]
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    ("On May 3 government forces fired rockets on rebel-held eastern rural Damascus killing 30 civilians.",
+     False),
+    ("Moscow has been staging air strikes in Syria for a year, killing hundreds of people.", True),
+])
+def test_incidents_only_a_finite_verb_s_subject_is_a_state_acting(run_text, text, acting):
+    from marsad.stages.events import acting_state, place_token
+
+    doc = run_text(text, date(2016, 5, 9))
+    capital = next(p for p in doc.places if p.entry is not None and p.entry.feature_code == "PPLC")
+    assert acting_state(capital, place_token(doc.parsed, capital)) is acting
