@@ -131,3 +131,34 @@ def test_incidents_only_a_finite_verb_s_subject_is_a_state_acting(run_text, text
     doc = run_text(text, date(2016, 5, 9))
     capital = next(p for p in doc.places if p.entry is not None and p.entry.feature_code == "PPLC")
     assert acting_state(capital, place_token(doc.parsed, capital)) is acting
+
+
+def test_incidents_a_town_in_a_meanwhile_clause_is_not_the_event_s(run_text):
+    # "as the army pushed into X" tells another action going on; the attack was on the road named next.
+    text = ("Gunmen attacked a checkpoint on Monday, killing three soldiers, as the army pushed into "
+            "Saraqib. The attack took place on the road to Binnish.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Binnish", 3)]
+
+
+def test_incidents_a_toll_s_town_named_only_in_a_meanwhile_clause_is_passed_over(run_text):
+    # The figure's sentence names the advance's town only; the attack's own town comes after.
+    text = ("A car bomb attack on buses carrying evacuees killed 43 people on Saturday as rebels "
+            "advanced in their push towards the stronghold of Saraqib. Bodies were still being "
+            "recovered from the attack at a crossing near Binnish.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Binnish", 43)]
+
+
+@pytest.mark.parametrize(("text", "meanwhile"), [
+    ("A bomb killed 43 people on Saturday as rebels advanced towards the town.", "as rebels advanced"),
+    ("Eleven civilians were killed as aircraft hit a residential building in the town.", None),
+    ("A bomber killed 20 people at a checkpoint while the army shelled the town.", None),
+])
+def test_incidents_only_a_clause_of_another_action_is_a_meanwhile_clause(run_text, text, meanwhile):
+    # A clause whose verb is itself the harm or an event word tells the same or its own event.
+    from marsad.stages.events import concurrent_clause
+
+    doc = run_text(text, date(2016, 5, 9))
+    found = concurrent_clause(next(iter(doc.parsed.sents)))
+    assert (doc.text[found[0]:found[1]].startswith(meanwhile) if meanwhile else found is None)

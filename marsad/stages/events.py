@@ -73,6 +73,32 @@ HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 HITTING_VERBS = frozenset({"target", "hit", "strike", "destroy", "damage", "pound", "kill", "wound", "injure"})
 
 
+def concurrent_clause(sentence: Any) -> tuple[int, int] | None:
+    """Return the character range of a clause that tells another action going on meanwhile.
+
+    "A car bomb killed 43 people on Saturday as fighters advanced on X": the
+    "as" (or "while") clause says what else was happening, so X is the
+    advance's place, not the bombing's. A clause whose own verb is the harm
+    ("killed as aircraft hit a building in X") tells the same event and is
+    none. A clause after its verb runs to the sentence's end, whatever the
+    parse hangs where.
+    """
+    for token in sentence:
+        clause = token.head
+        if token.dep_ != "mark" or token.lower_ not in ("as", "while") or clause.dep_ != "advcl" or \
+                clause.lemma_.lower() in HITTING_VERBS or lexicon.trigger_at(clause) is not None:
+            continue
+        if clause.i > clause.head.i:
+            return token.idx, sentence.end_char
+        return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    return None
+
+
+def same_side(clause: tuple[int, int] | None, one: int, other: int) -> bool:
+    """Say whether two offsets lie both inside or both outside a concurrent clause."""
+    return clause is None or (clause[0] <= one < clause[1]) == (clause[0] <= other < clause[1])
+
+
 def tells_event(sentence: Any, best: Any, found: dict) -> bool:
     """Say whether a sentence tells the event itself, not a reaction to it ("condemned the
     killings in a statement issued in X"): it counts dead or wounded (a figure and a word for
@@ -101,12 +127,14 @@ def sole_town(doc: Document, sentence: Any) -> Place | None:
     is where they happened; "attacks on the towns of X and Z in rural Y"
     happened in X and Z, in Y. Not tied to the event by the parse, it gets
     precision 2 at best, and it must lie in the country most of the report's
-    towns lie in.
+    towns lie in, outside a clause that tells another action meanwhile.
     """
     filed_at = sentence.start_char + dateline_end(sentence.text)
     focus = doc.extras.get("town_focus")
+    concurrent = concurrent_clause(sentence)
     below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
-             and p.span.start >= filed_at and focus in (None, p.entry.country)]
+             and p.span.start >= filed_at and focus in (None, p.entry.country)
+             and same_side(concurrent, p.span.start, sentence.root.idx)]
     if len({p.entry.geonameid for p in below}) != 1:
         regions = {(p.entry.country, p.entry.admin1) for p in below}
         towns = [p for p in below if p.entry.feature != "A"]
@@ -161,13 +189,15 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
     named = places_in(doc, sentence)
     filed_at = sentence.start_char + dateline_end(sentence.text)
     body = [p for p in named if p.span.start >= filed_at]
+    concurrent = concurrent_clause(sentence)
     yielded = False
     for place in body:
         token = place_token(doc.parsed, place)
         if token is None or metonymic(token) or acting_state(place, token) or \
                 contained(place, named, doc.parsed):
             continue
-        linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], frozenset(found))]
+        linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], frozenset(found))
+                  and same_side(concurrent, token.idx, doc.parsed[i].idx)]
         if linked:
             best = max(linked, key=lambda t: (found[t.i].specificity, -abs(t.i - token.i)))
             yielded = True
