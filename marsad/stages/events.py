@@ -22,6 +22,7 @@ from marsad.stages.event_days import (SPEECH_VERBS, dateline_end, historical, na
                                       sentence_day)
 from marsad.stages.event_types import classify, perpetrators
 
+
 @dataclass
 class EventsStage:
     """Find event mentions and the places they happened."""
