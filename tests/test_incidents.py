@@ -117,3 +117,83 @@ def test_incidents_a_vaguely_timed_toll_stays_apart_from_the_dated_event(run_tex
 ])
 def test_a_dateline_may_name_the_city_and_its_country(text, dateline):
     assert text[:dateline_end(text)] == dateline
+
+
+def test_incidents_a_fronted_in_place_frames_its_sentence(run_text):
+    # The parser hangs "In Hama" on the subject noun, tying it to no event word; the fronted
+    # phrase still says where the attack was, and the next sentence's toll is that attack's.
+    text = ("Air strikes hit the town of Saraqib on Sunday. In Hama army units in cooperation with "
+            "local defence groups foiled an attack by gunmen on posts near a village. Twelve soldiers "
+            "were killed in the clashes, a military source said.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert {i.place.name: i.killed and i.killed["best"] for i in doc.incidents} == \
+        {"Saraqib": None, "Hama": 12}
+
+
+@pytest.mark.parametrize(("sentence", "opener"), [
+    ("Homs A military source said a rocket attack by gunmen killed seven civilians.", "Homs"),
+    ("Homs On Sunday gunmen fired rockets at a school in the city.", "Homs"),
+    ("Homs governor Ali Hassan said gunmen fired rockets at a school.", None),
+    ("In Homs the ministry said gunmen fired rockets at a school.", None),
+    ("In Homs gunmen fired rockets at a school.", "Homs"),
+])
+def test_incidents_a_heading_or_fronted_in_names_the_sentence_s_place(run_text, sentence, opener):
+    # A province named before its paragraph's first sentence heads it; an office ("Homs
+    # governor") does not, and "In X" before a speech verb says where someone spoke.
+    from marsad.stages.events import fronted_place, places_in
+
+    doc = run_text("Army units advanced in several areas of Syria on Sunday. " + sentence, date(2016, 5, 9))
+    last = list(doc.parsed.sents)[-1]
+    found = fronted_place(doc, last, places_in(doc, last))
+    assert (found.name if found else None) == opener
+
+
+def test_incidents_a_capital_hung_on_a_bare_participle_is_where_the_rockets_fell(run_text):
+    # The parser makes the capital the subject of "killing"; a bare participle has no subject.
+    doc = run_text("On May 3 government forces fired rockets on rebel-held eastern rural Damascus "
+                   "killing at least 30 civilians.", date(2016, 5, 9))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Damascus", 30)]
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    ("On May 3 government forces fired rockets on rebel-held eastern rural Damascus killing 30 civilians.",
+     False),
+    ("Moscow has been staging air strikes in Syria for a year, killing hundreds of people.", True),
+])
+def test_incidents_only_a_finite_verb_s_subject_is_a_state_acting(run_text, text, acting):
+    from marsad.stages.events import acting_state, place_token
+
+    doc = run_text(text, date(2016, 5, 9))
+    capital = next(p for p in doc.places if p.entry is not None and p.entry.feature_code == "PPLC")
+    assert acting_state(capital, place_token(doc.parsed, capital)) is acting
+
+
+def test_incidents_a_town_in_a_meanwhile_clause_is_not_the_event_s(run_text):
+    # "as the army pushed into X" tells another action going on; the attack was on the road named next.
+    text = ("Gunmen attacked a checkpoint on Monday, killing three soldiers, as the army pushed into "
+            "Saraqib. The attack took place on the road to Binnish.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Binnish", 3)]
+
+
+def test_incidents_a_toll_s_town_named_only_in_a_meanwhile_clause_is_passed_over(run_text):
+    # The figure's sentence names the advance's town only; the attack's own town comes after.
+    text = ("A car bomb attack on buses carrying evacuees killed 43 people on Saturday as rebels "
+            "advanced in their push towards the stronghold of Saraqib. Bodies were still being "
+            "recovered from the attack at a crossing near Binnish.")
+    doc = run_text(text, date(2016, 5, 9))
+    assert [(i.place.name, i.killed["best"]) for i in doc.incidents] == [("Binnish", 43)]
+
+
+@pytest.mark.parametrize(("text", "meanwhile"), [
+    ("A bomb killed 43 people on Saturday as rebels advanced towards the town.", "as rebels advanced"),
+    ("Eleven civilians were killed as aircraft hit a residential building in the town.", None),
+    ("A bomber killed 20 people at a checkpoint while the army shelled the town.", None),
+])
+def test_incidents_only_a_clause_of_another_action_is_a_meanwhile_clause(run_text, text, meanwhile):
+    # A clause whose verb is itself the harm or an event word tells the same or its own event.
+    from marsad.stages.events import concurrent_clause
+
+    doc = run_text(text, date(2016, 5, 9))
+    found = concurrent_clause(next(iter(doc.parsed.sents)))
+    assert (doc.text[found[0]:found[1]].startswith(meanwhile) if meanwhile else found is None)

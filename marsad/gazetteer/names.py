@@ -133,10 +133,31 @@ def skeleton_tries(key: str) -> list[str]:
     """Return the keys a skeleton lookup of ``key`` (normalised) tries.
 
     None, or its skeleton both plain (names that are their own skeleton) and
-    "#"-marked (names whose skeleton differs from them).
+    "#"-marked (names whose skeleton differs from them), each also less one
+    short vowel (see :func:`unvoweled`).
     """
     found = _skeleton_of_key(key)
-    return [found, SKELETON_PREFIX + found] if found else []
+    if not found:
+        return []
+    forms = [found, *unvoweled(found)]
+    return [*forms, *(SKELETON_PREFIX + form for form in forms)]
+
+
+# A short vowel that one transliteration writes and another leaves out ("Tabaqa"/"Tabqa",
+# "Kafar"/"Kafr"): between two consonants, past the name's first syllable.
+_SHORT_VOWEL = re.compile(r"(?<=[^aeiouy ][aeiou][^aeiouy ])[ae](?=[^aeiouy ])")
+
+
+def unvoweled(skeleton_key: str) -> list[str]:
+    """Return ``skeleton_key`` less one short vowel, for each such vowel ("tabaka" -> "tabka").
+
+    Arabic leaves short vowels unwritten, so a name's spellings differ by one
+    inserted "a" or "e"; the lookup tries them after every other key, so a
+    name written with the vowel finds the place filed without it. Forms under
+    :data:`MIN_SKELETON` letters are not tried.
+    """
+    forms = (skeleton_key[:m.start()] + skeleton_key[m.end():] for m in _SHORT_VOWEL.finditer(skeleton_key))
+    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SKELETON and f != skeleton_key]
 
 
 def strip_article(key: str) -> str:

@@ -18,6 +18,7 @@ from marsad.model import CasualtyReport, Document, Place, Span
 from marsad.stages import lexicon
 from marsad.stages.actors import actor_at
 from marsad.stages.event_days import historical, navigation_start, sentence_day
+from marsad.stages.events import concurrent_clause, same_side
 from marsad.stages.figures import Figure, figures_in, lone_victims, summed
 
 SPEECH = lexicon.SPEECH_VERBS | {"estimate", "count", "record", "document", "give", "update"}
@@ -138,7 +139,9 @@ def place_for(doc: Document, sentence: Any, figure: Figure) -> Place | None:
     a country never takes a figure from a town the sentence names.
     """
     chunk_start, chunk_end = chunk_around(doc.text, sentence, figure.start)
-    named = doc.places_within(sentence.start_char, sentence.end_char)
+    concurrent = concurrent_clause(sentence)        # "killed 43 as fighters advanced on X": not X
+    named = [p for p in doc.places_within(sentence.start_char, sentence.end_char)
+             if same_side(concurrent, p.span.start, figure.start)]
     events = {e.place for e in doc.events_within(sentence.start_char, sentence.start_char + 1) if e.place}
     pool = [p for p in named if p in events and not country_level(p)] or \
         [p for p in named if not country_level(p)]

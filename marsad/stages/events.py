@@ -4,11 +4,12 @@ A place counts as the event's place only when it sits in the event's own
 phrase or clause ("bombings in X", "struck the town of X", "attacked people
 in X"); places named for other reasons in the same sentence — where victims
 fled from, where talks are held — are not. The type comes from the most
-specific trigger word, refined by who did it to whom.
+specific trigger word, refined by who did it to whom (see ``event_types``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterator
@@ -16,15 +17,10 @@ from typing import Any, Iterator
 from marsad.model import Document, EventMention, Place, Span
 from marsad.numbers import find_counts
 from marsad.stages import lexicon, syntax
-from marsad.stages.actors import actor_at
 from marsad.stages.casualty_words import category_of
 from marsad.stages.event_days import (SPEECH_VERBS, dateline_end, historical, navigation_start,
                                       sentence_day)
-
-# Nouns for perpetrators the registry cannot name; kept as written.
-PERPETRATOR_NOUNS = frozenset({"vigilante", "gunman", "militant", "mob",
-                               "rebel", "insurgent", "jihadist", "fighter", "terrorist",
-                               "rioter", "crowd", "soldier", "troop", "police", "force"})
+from marsad.stages.event_types import classify, perpetrators
 
 
 @dataclass
@@ -78,6 +74,32 @@ HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 HITTING_VERBS = frozenset({"target", "hit", "strike", "destroy", "damage", "pound", "kill", "wound", "injure"})
 
 
+def concurrent_clause(sentence: Any) -> tuple[int, int] | None:
+    """Return the character range of a clause that tells another action going on meanwhile.
+
+    "A car bomb killed 43 people on Saturday as fighters advanced on X": the
+    "as" (or "while") clause says what else was happening, so X is the
+    advance's place, not the bombing's. A clause whose own verb is the harm
+    ("killed as aircraft hit a building in X") tells the same event and is
+    none. A clause after its verb runs to the sentence's end, whatever the
+    parse hangs where.
+    """
+    for token in sentence:
+        clause = token.head
+        if token.dep_ != "mark" or token.lower_ not in ("as", "while") or clause.dep_ != "advcl" or \
+                clause.lemma_.lower() in HITTING_VERBS or lexicon.trigger_at(clause) is not None:
+            continue
+        if clause.i > clause.head.i:
+            return token.idx, sentence.end_char
+        return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    return None
+
+
+def same_side(clause: tuple[int, int] | None, one: int, other: int) -> bool:
+    """Say whether two offsets lie both inside or both outside a concurrent clause."""
+    return clause is None or (clause[0] <= one < clause[1]) == (clause[0] <= other < clause[1])
+
+
 def tells_event(sentence: Any, best: Any, found: dict) -> bool:
     """Say whether a sentence tells the event itself, not a reaction to it ("condemned the
     killings in a statement issued in X"): it counts dead or wounded (a figure and a word for
@@ -106,12 +128,14 @@ def sole_town(doc: Document, sentence: Any) -> Place | None:
     is where they happened; "attacks on the towns of X and Z in rural Y"
     happened in X and Z, in Y. Not tied to the event by the parse, it gets
     precision 2 at best, and it must lie in the country most of the report's
-    towns lie in.
+    towns lie in, outside a clause that tells another action meanwhile.
     """
     filed_at = sentence.start_char + dateline_end(sentence.text)
     focus = doc.extras.get("town_focus")
+    concurrent = concurrent_clause(sentence)
     below = [p for p in places_in(doc, sentence) if p.entry is not None and not national(p)
-             and p.span.start >= filed_at and focus in (None, p.entry.country)]
+             and p.span.start >= filed_at and focus in (None, p.entry.country)
+             and same_side(concurrent, p.span.start, sentence.root.idx)]
     if len({p.entry.geonameid for p in below}) != 1:
         regions = {(p.entry.country, p.entry.admin1) for p in below}
         towns = [p for p in below if p.entry.feature != "A"]
@@ -166,18 +190,25 @@ def placed_events(doc: Document, sentence: Any, found: dict, day: date | None,
     named = places_in(doc, sentence)
     filed_at = sentence.start_char + dateline_end(sentence.text)
     body = [p for p in named if p.span.start >= filed_at]
+    concurrent = concurrent_clause(sentence)
     yielded = False
     for place in body:
         token = place_token(doc.parsed, place)
         if token is None or metonymic(token) or acting_state(place, token) or \
                 contained(place, named, doc.parsed):
             continue
-        linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], frozenset(found))]
+        linked = [doc.parsed[i] for i in found if syntax.links(token, doc.parsed[i], frozenset(found))
+                  and same_side(concurrent, token.idx, doc.parsed[i].idx)]
         if linked:
             best = max(linked, key=lambda t: (found[t.i].specificity, -abs(t.i - token.i)))
             yielded = True
             yield mention(doc, sentence, sharper_inside(best, found, doc.parsed), found, place,
                           day, day_stated)
+    opener = None if yielded else fronted_place(doc, sentence, body)
+    if opener is not None:
+        best = max((doc.parsed[i] for i in found), key=lambda t: found[t.i].specificity)
+        yielded = True
+        yield mention(doc, sentence, best, found, opener, day, day_stated)
     filed = [p for p in named if p.span.start < filed_at]
     if not yielded and filed and not names_elsewhere(sentence, filed_at, filed):
         # the dateline's city, when the story names no other
@@ -195,6 +226,33 @@ def names_elsewhere(sentence: Any, filed_at: int, filed: list[Place]) -> bool:
     own = {p.name.lower() for p in filed}
     return any(e.label_ in ("GPE", "LOC", "FAC") and e.start_char >= filed_at
                and e.text.lower() not in own for e in sentence.ents)
+
+
+# Words that open a sentence's own clause after a heading: "Aleppo A military source said ...".
+HEADING_NEXT = re.compile(r"\s+(?:A|An|The|In|On|At)\s")
+
+
+def fronted_place(doc: Document, sentence: Any, named: list[Place]) -> Place | None:
+    """Return the place that opens a sentence and frames all of it, when the parse ties it to none.
+
+    "In X army units foiled an attack on posts near a village": a fronted
+    "In X" sets where the clause's events happened; so does a heading that
+    names a province before its paragraph's first sentence ("X A military
+    source said ..."). Only a place below a country, in the country most of
+    the report's towns lie in; a fronted "In X" in a sentence whose main verb
+    is a speech verb says where someone spoke, not where the event was.
+    """
+    if not named or named[0].entry is None or national(named[0]):
+        return None
+    place, first = named[0], sentence[0]
+    if doc.extras.get("town_focus") not in (None, place.entry.country):
+        return None
+    if place.span.start == first.idx:
+        return place if HEADING_NEXT.match(doc.text, place.span.end) else None
+    if len(sentence) < 4 or first.lower_ != "in" or sentence.root.lemma_.lower() in SPEECH_VERBS:
+        return None     # the parser may hang "In X" on the subject noun; it still opens the clause
+    start = sentence[2].idx if sentence[1].lower_ == "the" else sentence[1].idx
+    return place if place.span.start == start else None
 
 
 def mention(doc: Document, sentence: Any, best: Any, found: dict, place: Place | None,
@@ -250,13 +308,17 @@ def acting_state(place: Place, token: Any) -> bool:
     """Say whether a capital or country is the one acting: "Moscow has been staging air strikes".
 
     A state's name as the subject of an active verb stands for its government
-    or army, not for where the event happened.
+    or army, not for where the event happened. A bare participle ("rockets
+    fell on X killing 40") takes no subject: a name the parser hangs on it as
+    one is where the event hit.
     """
     entry = place.entry
     if entry is None or not (entry.feature_code == "PPLC" or entry.feature_code.startswith("PCL")):
         return False
     head = token.head
-    return token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in UNDERGOING_VERBS
+    bare_participle = head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    return token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and not bare_participle and \
+        head.lemma_.lower() not in UNDERGOING_VERBS
 
 
 def contained(place: Place, others: list[Place], parsed: Any) -> bool:
@@ -290,87 +352,3 @@ def place_token(parsed: Any, place: Place) -> Any:
         start = parsed.text.find(place.anchor, place.span.start, place.span.end)
     span = parsed.char_span(start, place.span.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
-
-
-def classify(token: Any, trigger: lexicon.Trigger, sentence: Any) -> tuple[str, str]:
-    """Type an event, letting a generic word ("attacked", "killed") take its type from context."""
-    harmed = [t for t in sentence if t.lemma_.lower() in ("kill", "wound", "injure")]
-    victims = {t.lemma_.lower() for v in (token, *harmed) for t in victim_tokens(v)}
-    if trigger.event_type == "Battles" and trigger.specificity < 3 and \
-            victims & lexicon.CIVILIAN_NOUNS and not victims & lexicon.COMBATANT_NOUNS:
-        return "Violence against civilians", "Attack"      # "ambushed a bus, killing passengers"
-    if trigger.sub_event_type == "Non-state actor overtakes territory":
-        return territory(token, victims)
-    if trigger.specificity > 1:
-        return refine(trigger, sentence)
-    agents = {t.lemma_.lower() for t in agent_tokens(token)}
-    if agents & lexicon.MOB_NOUNS:
-        return "Riots", "Mob violence"
-    if victims & lexicon.COMBATANT_NOUNS and not victims & lexicon.CIVILIAN_NOUNS:
-        return "Battles", "Armed clash"
-    return trigger.event_type, trigger.sub_event_type
-
-
-def territory(token: Any, taken: set[str]) -> tuple[str, str]:
-    """Type a seizure: people seized are arrested; a place taken by the state is regained."""
-    if taken & (lexicon.CIVILIAN_NOUNS | lexicon.COMBATANT_NOUNS) - {"base", "position", "checkpoint"}:
-        return "Strategic developments", "Arrests"
-    agents = {t.lemma_.lower() for t in agent_tokens(token)}
-    if agents & {"army", "troop", "soldier", "force", "military", "government", "regime"}:
-        return "Battles", "Government regains territory"
-    return "Battles", "Non-state actor overtakes territory"
-
-
-def refine(trigger: lexicon.Trigger, sentence: Any) -> tuple[str, str]:
-    """Adjust a protest's sub-type when force was used against it."""
-    if trigger.event_type != "Protests":
-        return trigger.event_type, trigger.sub_event_type
-    lemmas = {t.lemma_.lower() for t in sentence}
-    lethal = lemmas & {"kill", "shoot", "dead", "die"} or "live ammunition" in sentence.text.lower() \
-        or "opened fire" in sentence.text.lower()
-    if lethal and lemmas & {"protester", "demonstrator", "protest", "demonstration"}:
-        return "Protests", "Excessive force against protesters"
-    if lemmas & {"disperse", "tear", "teargas", "arrest", "detain", "baton", "cannon"}:
-        return "Protests", "Protest with intervention"
-    return trigger.event_type, trigger.sub_event_type
-
-
-def agent_tokens(token: Any) -> list[Any]:
-    """Return who acted: the subject of a verb, the "by" agent, or a noun's modifier."""
-    found = list(syntax.subjects(token)) if syntax.is_predicate(token) else []
-    for child in token.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-        if child.dep_ in ("compound", "nmod", "poss") and token.pos_ == "NOUN":
-            found.append(child)
-    return [t for f in found for t in syntax.with_conjuncts(f)]
-
-
-def victim_tokens(token: Any) -> list[Any]:
-    """Return who was acted on: a verb's object or passive subject, "against X"."""
-    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("against", "on"):
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-    return [t for f in found for t in syntax.with_conjuncts(f)]
-
-
-def perpetrators(doc: Document, trigger: Any, sentence: Any) -> Iterator[str]:
-    """Yield the names of those the sentence says carried the event out."""
-    if trigger.lemma_.lower() in PERPETRATOR_NOUNS:     # "vigilantes attacked ..."
-        yield plural(trigger)
-    for token in agent_tokens(trigger):
-        actor = actor_at(doc, token.idx, token.idx + len(token.text))
-        unnamed_modifier = token.dep_ == "compound" and (actor is None or actor.kind is None)
-        if actor is not None and actor.kind != "Person" and not unnamed_modifier:
-            yield actor.name
-        elif token.lemma_.lower() in PERPETRATOR_NOUNS and token.pos_ == "NOUN":
-            yield plural(token)
-
-
-def plural(token: Any) -> str:
-    """Name a group by its plural noun, however the sentence wrote it ("vigilante attacks")."""
-    if token.tag_ == "NNS":
-        return token.lower_
-    lemma = token.lemma_.lower()
-    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"

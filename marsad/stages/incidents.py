@@ -20,7 +20,7 @@ from marsad.model import CasualtyReport, Claim, Document, EventMention, Incident
 from marsad.reconcile import report_reconcile, whole_tolls
 from marsad.stages.casualty_words import category_of
 from marsad.stages.event_days import dateline_end
-from marsad.stages.events import place_token, speaking_capital
+from marsad.stages.events import concurrent_clause, place_token, speaking_capital
 from marsad.stages.incident_places import is_country, is_namesake_seat, is_region, near, place_key
 from marsad.stages.linking import (FOLLOW_UP_DAYS, VIOLENT_TYPES, fold_summaries, join_statements,
                                    link_claim, link_report)
@@ -77,7 +77,9 @@ def fallback_group(doc: Document) -> list[list[EventMention]]:
             and p.entry.country == doc.extras.get("town_focus") and not in_dateline(doc, p)
             and not speaker_place(doc, p)]
     told = [m.span for m in violent]     # towns of sentences that tell of violence, not of refuge
-    towns = [p for p in ours if any(s.start <= p.span.start < s.end for s in told)]
+    meanwhile = meanwhile_clauses(doc, violent)      # nor of another action going on meanwhile
+    towns = [p for p in ours if any(s.start <= p.span.start < s.end for s in told)
+             and not any(a <= p.span.start < b for a, b in meanwhile)]
     lead = max(violent, key=lambda m: m.specificity)
     if towns:
         counts = Counter(place_key(p) for p in towns)
@@ -90,6 +92,13 @@ def fallback_group(doc: Document) -> list[list[EventMention]]:
     if region is None:
         return []
     return [[replace(lead, place=replace(region, precision=3))]]
+
+
+def meanwhile_clauses(doc: Document, mentions: list[EventMention]) -> list[tuple[int, int]]:
+    """Return the ranges of the mentions' sentences that tell another action going on meanwhile."""
+    sentences = {m.span: doc.parsed.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                 for m in mentions}
+    return [c for s in sentences.values() if s is not None and (c := concurrent_clause(s)) is not None]
 
 
 def speaker_place(doc: Document, place: Place) -> bool:
