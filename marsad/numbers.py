@@ -268,6 +268,8 @@ def _figure(toks: list[_Tok], atom: _Atom, by_case: bool) -> tuple[_Atom | None,
     if not atom.exact:
         return (None if _excluded(toks, atom, by_case) else atom), atom.last + 1
     partner = _range_partner(toks, atom)
+    if partner is not None and _dateline_dash(toks, atom):
+        return None, atom.last + 1      # "Nov 16 - Fifty-three people": the dash ends a dateline
     if partner is not None:
         if (_excluded(toks, atom, by_case, ranged=True)
                 or _excluded(toks, partner, by_case, ranged=True)
@@ -282,6 +284,15 @@ def _figure(toks: list[_Tok], atom: _Atom, by_case: bool) -> tuple[_Atom | None,
         return None, atom.last + 1
     figure = _qualify(toks, atom)
     return figure, figure.last + 1
+
+
+def _dateline_dash(toks: list[_Tok], atom: _Atom) -> bool:
+    """Say whether a day of a month is followed by a spaced dash, as a dateline ends ("LAGOS,
+    Nov 16 - Fifty-three people ..."): the number after it begins the story, not a range."""
+    sep = atom.last + 1
+    return toks[sep].text in ("-", "–", "—") and not _adjacent(toks, atom.last, sep) and \
+        not _adjacent(toks, sep, sep + 1) and _month(toks, atom.first - 1) is not None \
+        and atom.first == atom.last and 1 <= atom.low <= 31
 
 
 def _dashed_date(toks: list[_Tok], atom: _Atom, partner: _Atom) -> bool:

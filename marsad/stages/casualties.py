@@ -217,11 +217,27 @@ def name_of(doc: Document, token: Any) -> str | None:
     """
     actor = actor_at(doc, token.idx, token.idx + len(token.text))
     if actor is not None:
-        speaker = actor.speaker or ""
+        speaker = RELATIVE.split(actor.speaker or "")[0]
         return re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE) or actor.name
     if token.pos_ == "PRON":
         return None
+    token = proper_name_after(token)
     start = token.left_edge.i
     while start < token.i and doc.parsed[start].dep_ in ("det", "poss", "predet", "punct", "case"):
         start += 1
     return doc.text[doc.parsed[start].idx:token.idx + len(token.text)].strip() or None
+
+
+# A relative clause or the comma closing one describes a source, it does not name it: "the
+# ministry of X, which runs the north, said".
+RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose|that|where)\b.*$|\s*,\s*$", re.DOTALL)
+
+
+def proper_name_after(token: Any) -> Any:
+    """Return the proper name set right after a described source ("the rail operator SNCF"),
+    else the token: the name is what a reader would cite; the description only says what it is."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.dep_ == "appos" and after.head.i == token.i and after.pos_ == "PROPN":
+        return after
+    return token

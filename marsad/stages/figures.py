@@ -73,8 +73,8 @@ def figures_in(sentence: Any) -> Iterator[Figure]:
             continue    # "one of the wounded" picks from a figure, it is not one
         if counts_events(tokens):
             continue    # "two attacks", "a 2011 bombing": not people
-        if subset(tokens):
-            continue    # "including four children": part of a figure already given
+        if subset(tokens) or in_breakdown(tokens):
+            continue    # "including four children", ", 49 of them soldiers and four civilians,": parts
         if not counts_people(tokens, count):
             continue    # "July 5 2016", "the five-year conflict"
         category = own_word(tokens) or category_before(tokens, immediate=True)
@@ -216,6 +216,34 @@ def subset(tokens: Any) -> bool:
     return bool(before) and (before[-1] in SUBSET_WORDS or " ".join(before) in ("among them", "of whom"))
 
 
+BREAKDOWN_PRONOUNS = frozenset({"them", "whom", "those"})
+BREAKDOWN_REACH = 12    # tokens: a breakdown runs to its closing comma, which the parser may misread
+
+
+def opens_breakdown(token: Any) -> bool:
+    """Say whether a number opens a breakdown in apposition: ", 49 of them soldiers".
+
+    The whole before it is the figure; the breakdown says who was counted.
+    """
+    doc = token.doc
+    return token.like_num and token.i > 0 and doc[token.i - 1].text == "," and token.i + 2 < len(doc) \
+        and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].lower_ in BREAKDOWN_PRONOUNS
+
+
+def in_breakdown(tokens: Any) -> bool:
+    """Say whether a figure is a later part of a breakdown in apposition: "four civilians" in
+    "53 people, 49 of them soldiers and four civilians, were killed"."""
+    doc = tokens.doc
+    for token in reversed(doc[max(tokens.sent.start, tokens.start - BREAKDOWN_REACH):tokens.start]):
+        if token.text in (";", ":"):
+            return False
+        if token.like_num and opens_breakdown(token):
+            return True
+        if token.text == "," and not (token.i + 1 < len(doc) and doc[token.i + 1].like_num):
+            return False
+    return False
+
+
 def counts_events(tokens: Any) -> bool:
     """Say whether a number counts or dates events ("the two attacks"), not people."""
     root = tokens.root
@@ -270,13 +298,18 @@ def category_after(tokens: Any) -> tuple[str | None, Any, Any]:
     were killed") are passed over without counting against the reach.
     """
     doc = tokens.doc
-    noun, seen, skipping, joined = None, 0, False, set()
+    noun, seen, skipping, joined, breakdown = None, 0, False, set(), False
     for token in doc[tokens.end:min(len(doc), tokens.end + 3 * LOOKAHEAD)]:
         word = token.lower_
         if token.i in joined:
             continue    # "ten children and five women were killed": the second figure's words
         if noun is None and token.pos_ in ("NOUN", "PROPN"):
             joined = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+        if noun is not None and opens_breakdown(token):
+            breakdown = True    # "53 people, 49 of them soldiers and four civilians, were killed"
+        if breakdown:
+            breakdown = word != ","     # it runs to its closing comma, whatever the parser made of it
+            continue
         if word in (";", ":") or token.is_sent_start or (token.like_num and not skipping):
             break
         if word in SUBSET_OPENERS and noun is not None:
