@@ -48,3 +48,18 @@ def test_casualties_the_source_is_named_without_its_description(run_text, text, 
     doc = run_text(text, MONDAY)
     [report] = [r for r in doc.casualties if r.killed is not None]
     assert report.source == source
+
+
+def test_casualties_a_headline_toll_no_one_gives_repeats_the_named_source_s(run_text):
+    doc = run_text("Rebels claim ambush on army convoy; toll rises to 35\n\n"
+                   "At least 35 soldiers were killed in an ambush near Kidal on Monday, army officials said.",
+                   MONDAY)
+    killed = [r for r in doc.casualties if r.killed is not None and r.incident is not None]
+    assert [(r.source, r.killed.low) for r in killed] == [("army officials", 35)]
+    assert len(killed[0].evidence) == 2     # the headline's sentence is kept as its evidence
+
+
+def test_casualties_a_speaker_across_a_semicolon_gives_no_figure(run_text):
+    doc = run_text("Rebels claim ambush on army convoy near Kidal; toll rises to 35.", MONDAY)
+    [report] = [r for r in doc.casualties if r.killed is not None]
+    assert report.source is None

@@ -110,7 +110,7 @@ def sentence_reports(doc: Document, sentence: Any) -> Iterator[CasualtyReport]:
         figures = [f for f in figures if f.start < sentence.start_char + recalled.end()]
     if not figures:
         return
-    source = source_of(doc, sentence)
+    source = source_of(doc, clause_of(sentence, figures))
     segment = doc.segment_at(sentence.start_char)
     grouped: dict[Place | None, dict[str, Figure]] = {}
     for figure in figures:
@@ -169,6 +169,21 @@ def chunk_around(text: str, sentence: Any, offset: int) -> tuple[int, int]:
             end = match.start()
             break
     return start, end
+
+
+def clause_of(sentence: Any, figures: list[Figure]) -> Any:
+    """Return the part of a sentence, between semicolons, that holds its first figure: a speaker
+    across a semicolon gives another statement ("X claims the bombing; toll climbs to 170")."""
+    start, end = sentence.start, sentence.end
+    first = min(f.start for f in figures)
+    for token in sentence:
+        if token.text == ";":
+            if token.idx < first:
+                start = token.i + 1
+            else:
+                end = token.i
+                break
+    return sentence.doc[start:end] if start < end else sentence
 
 
 def source_of(doc: Document, sentence: Any) -> str | None:

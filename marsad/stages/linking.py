@@ -142,7 +142,10 @@ def fold_summaries(reports: list[CasualtyReport]) -> list[CasualtyReport]:
     """Fold the writer's own vague toll ("kills dozens") into the first named source's exact one.
 
     A figure no one is said to give, only "dozens" or "scores", sums up what
-    the sources of the same incident say; it is no estimate of its own.
+    the sources of the same incident say; it is no estimate of its own. Nor is
+    one no one gives that a named source gives too (a headline's "toll reaches
+    40" over the story's "at least 40 killed, officials said"): it repeats it, tied to an
+    incident or not yet (a headline before the story names its place).
     """
     def vague(report: CasualtyReport) -> bool:
         figures = [c for c in (report.killed, report.wounded) if c is not None]
@@ -152,10 +155,22 @@ def fold_summaries(reports: list[CasualtyReport]) -> list[CasualtyReport]:
     for report in reports:
         exact = next((r for r in kept if r.incident == report.incident and r.source is not None
                       and r.killed is not None and r.killed.qualifier not in VAGUE), None)
-        if report.incident is not None and vague(report) and exact is not None:
+        echoed = next((r for r in kept if report.incident in (r.incident, None) and r.source is not None
+                       and r.incident is not None and echoes(report, r)), None) if report.source is None else None
+        if echoed is not None or (report.incident is not None and vague(report) and exact is not None):
+            exact = echoed or exact
             kept.remove(report)
             kept[kept.index(exact)] = replace(exact, evidence=exact.evidence + report.evidence)
     return kept
+
+
+def echoes(unsourced: CasualtyReport, named: CasualtyReport) -> bool:
+    """Say whether a figure no one gives repeats a named source's: the same killed figure (its
+    lower bound: "100" and "at least 100"), and no other figure of its own."""
+    figures = (unsourced.killed, unsourced.wounded)
+    return unsourced.killed is not None and named.killed is not None and \
+        unsourced.killed.low == named.killed.low and \
+        all(mine is None or mine == theirs for mine, theirs in zip(figures[1:], (named.wounded,)))
 
 
 def repeats(first: CasualtyReport, later: CasualtyReport) -> bool:
