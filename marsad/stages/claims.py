@@ -20,9 +20,10 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from marsad.actors import ActorRegistry
-from marsad.model import Claim, Document, Span
+from marsad.model import Actor, Claim, Document, Span
 from marsad.stages import lexicon, syntax
 from marsad.stages.actors import actor_at
+from marsad.stages.nlp import WIRE_DATELINE
 from marsad.stages.speakers import Speakers, resolve
 
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
@@ -36,8 +37,7 @@ DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role",
                           "claim", "accusation", "report", "allegation", "charge", "participation",
                           "part", "hand", "suggestion", "assertion"})
 BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate", "suspect"})
-# "stag": the model's lemmatiser makes "staged" a stag.
-PERPETRATE = frozenset({"perpetrate", "commit", "stage", "stag", "orchestrate", "conduct", "plan",
+PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
                         "mastermind", "launch", "execute"})
 SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accuse", "argue",
                                  "charge", "believe", "suspect", "think", "hint", "imply", "note"}
@@ -55,6 +55,15 @@ HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likel
                          "allegedly", "reportedly"})
 FALSE_WORDS = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
                          "untruthfully"})
+# Verbs of harm the event lexicon leaves out, as they rarely open a report: a group's
+# own account of its acts uses them ("destroyed the garrison", "inflicted casualties").
+HARM_VERBS = frozenset({"destroy", "inflict", "sabotage", "dynamite", "torch", "down"})
+# Words for fighters; "guerrilla units", "rebel columns" are fighters too, but "units" alone
+# is anyone's.
+FIGHTER_WORDS = frozenset({"rebel", "guerrilla", "insurgent", "militant", "fighter", "combatant",
+                           "commando", "mujahid", "mujahideen"})
+FIGHTER_BODIES = frozenset({"unit", "column", "force", "cell", "squad", "detachment", "brigade"})
+FIGHTER_KINDS = frozenset({"urban", "armed", "special"})
 MEDIA_CHANNELS = frozenset({"statement", "video", "telegram", "website", "audio", "online",
                             "internet", "call", "phone", "message", "communique", "twitter",
                             "channel", "recording", "post", "newsletter"})
@@ -71,9 +80,10 @@ class ClaimsStage:
 
     def find(self, doc: Document) -> list[Claim]:
         found: list[Claim] = []
+        voice = self.voice_of(doc)
         for sentence in doc.parsed.sents:
             for token in sentence:
-                found.extend(self.claims_at(doc, token))
+                found.extend(self.claims_at(doc, token, voice))
         return merge_duplicates(found)
 
     def __call__(self, doc: Document) -> Document:
@@ -81,7 +91,7 @@ class ClaimsStage:
             return doc
         return doc.with_(claims=tuple(self.find(doc)))
 
-    def claims_at(self, doc: Document, token: Any) -> Iterator[Claim]:
+    def claims_at(self, doc: Document, token: Any, voice: Actor | None = None) -> Iterator[Claim]:
         lemma = token.lemma_.lower()
         if not syntax.is_predicate(token) or negated(token):
             return
@@ -100,10 +110,12 @@ class ClaimsStage:
                 yield from self.reported_blame(doc, token, syntax.with_conjuncts(blamed[0]))
         elif lemma == "have" and "nothing" in objects and any(t.lemma_ == "do" for t in token.subtree):
             yield from self.disowned(doc, token)
-        elif lemma in PERPETRATE or phrasal_perpetration(token):
+        elif syntax.verb_in(token, PERPETRATE) or phrasal_perpetration(token):
             yield from self.reported_perpetration(doc, token)
+            yield from self.voiced_own_act(doc, token, voice)
         elif violent(token):
             yield from self.reported_own_act(doc, token)
+            yield from self.voiced_own_act(doc, token, voice)
         elif defended_act(token) and (speech := governing_speech(token)) is not None:
             yield from self.make(doc, speech, "claim", [])
 
@@ -158,9 +170,39 @@ class ClaimsStage:
         who = Speakers(self.registry)
         for claim in self.make(doc, speech, "claim", []):
             entry = self.registry.find(claim.actor)
-            own = all(self_reference(d) or who.target_name(doc, d) == claim.actor for d in doers)
+            own = all(self_reference(d) or unowned_fighters(d) or who.target_name(doc, d) == claim.actor
+                      for d in doers)
             if own and entry is not None and entry.type in NON_STATE_ARMED:
                 yield claim
+
+    def voice_of(self, doc: Document) -> Actor | None:
+        """Return the armed group a report speaks for: the one whose own outlet its dateline
+        names as the source ("CLANDESTINE, 7 DEC 89 (RADIO X) --", Radio X speaking for the group)."""
+        dateline = WIRE_DATELINE.match(doc.text)
+        if dateline is None:
+            return None
+        who = Speakers(self.registry)
+        for actor in doc.actors:
+            if dateline.start() <= actor.span.start and actor.span.end <= dateline.end():
+                group = who.principal(actor)
+                if group.kind in NON_STATE_ARMED:
+                    return group
+        return None
+
+    def voiced_own_act(self, doc: Document, predicate: Any, voice: Actor | None) -> Iterator[Claim]:
+        """Turn "our units attacked ..." or "the group destroyed ..." in a report that is an armed
+        group's own word (its outlet's broadcast) into the group's claim: nobody reports it, the
+        group tells of its own act. A clause someone in the report is said to say is left to them."""
+        if voice is None or governing_speech(predicate) is not None:
+            return
+        doers = doers_of(predicate)
+        who = Speakers(self.registry)
+        if doers and all(self_reference(d) or unowned_fighters(d) or who.target_name(doc, d) == voice.name
+                         for d in doers):
+            sentence = predicate.sent
+            yield Claim("", "claim", voice.name, (Span(sentence.start_char, sentence.end_char),),
+                        channel=voice.speaker, time=time_of(doc, sentence), firmness=firmness(predicate),
+                        speaker=voice.speaker)
 
     def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "S said that T carried out the attack" into S accusing T (or claiming it)."""
@@ -198,9 +240,26 @@ def defended_act(verb: Any) -> bool:
 
 
 def violent(token: Any) -> bool:
-    """Say whether a verb tells of an attack or a killing."""
-    trigger = lexicon.trigger_at(token) if token.pos_ == "VERB" else None
-    return trigger is not None and trigger.event_type in VIOLENT_TYPES
+    """Say whether a verb tells of an attack or a killing, or of harm done: "destroyed six
+    towers", "inflicted 400 casualties", "opened fire" (a group's own tally of what it did)."""
+    if token.pos_ != "VERB":
+        return False
+    trigger = lexicon.trigger_at(token)
+    return trigger is not None and trigger.event_type in VIOLENT_TYPES or syntax.verb_in(token, HARM_VERBS) \
+        or token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children)
+
+
+def unowned_fighters(token: Any) -> bool:
+    """Say whether a doer is fighters the words give no owner: "the rebels", "guerrilla columns".
+
+    In an armed group's own account such words are its own fighters: it would
+    name another group's ("FMLN columns", "enemy units", "army troops").
+    """
+    lemma = token.lemma_.lower()
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if any(c.lemma_.lower() not in FIGHTER_WORDS | FIGHTER_KINDS for c in modifiers):
+        return False
+    return lemma in FIGHTER_WORDS or lemma in FIGHTER_BODIES and bool(modifiers)
 
 
 def owned_act(verb: Any) -> bool:
@@ -213,7 +272,7 @@ def owned_act(verb: Any) -> bool:
     if verb.lemma_.lower() not in OWNING_VERBS:
         return False
     for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp") or lexicon.trigger_at(clause) is None:
+        if clause.dep_ not in ("ccomp", "xcomp") or lexicon.trigger_at(clause) is None and not violent(clause):
             continue
         doers = doers_of(clause)
         if clause.dep_ == "xcomp" and not doers or doers and all(self_reference(d) for d in doers):
@@ -262,7 +321,7 @@ def about_violence(verb: Any) -> bool:
     reasons = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
                for c in p.children if c.dep_ in ("pobj", "pcomp")]
     return not reasons or any(
-        t.lemma_.lower() in EVENT_OBJECTS | PERPETRATE or phrasal_perpetration(t)
+        t.lemma_.lower() in EVENT_OBJECTS or syntax.verb_in(t, PERPETRATE) or phrasal_perpetration(t)
         or lexicon.trigger_at(t) is not None for r in reasons for t in r.subtree)
 
 
@@ -303,7 +362,7 @@ def handiwork_of(verb: Any) -> list[Any]:
 
 
 def perpetration_below(token: Any) -> bool:
-    return any(phrasal_perpetration(t) or t.lemma_.lower() in PERPETRATE for t in token.subtree)
+    return any(phrasal_perpetration(t) or syntax.verb_in(t, PERPETRATE) for t in token.subtree)
 
 
 def governing_speech(predicate: Any) -> Any:

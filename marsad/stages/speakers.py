@@ -26,6 +26,7 @@ UNNAMED_GROUPS = frozenset({"bandit", "gunman", "militant", "jihadist", "rebel",
 MEMBER_NOUNS = frozenset({"guerrilla", "member", "fighter", "militant", "gunman", "rebel", "commando",
                           "unit", "cell", "wing", "faction", "supporter", "leader", "spokesman",
                           "spokeswoman", "spokesperson", "chief", "commander", "head", "emir"})
+FIGHTERS = frozenset({"rebel", "guerrilla", "insurgent", "militant", "jihadist"})
 GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
                          "militia", "rebels", "insurgents", "jihadists", "outfit"})
 SECURITY_WORDS = frozenset({"security", "military", "intelligence", "army", "police"})
@@ -221,12 +222,20 @@ def resolve(doc: Document, token: Any) -> Actor | None:
         return body_of(doc, person) if person is not None else None
     if token.pos_ == "PRON" and lemma == "it" and (body := previous_subject(doc, token)) is not None:
         return body
-    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
+    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")) or the_fighters(token):
         return last_actor(doc, token.idx, armed_group)
     if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
         # "the coalition" after "the Saudi-led coalition", "the agency" after "Amaq News Agency"
         return last_actor(doc, token.idx, lambda a: a.kind != "Person" and a.name.split()[-1].lower() == token.lower_)
     return None
+
+
+def the_fighters(token: Any) -> bool:
+    """Say whether a word is "the rebels" or "the guerrillas": like "the group", the fighters
+    of the armed group last named."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in FIGHTERS and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
+        not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children)
 
 
 def armed_group(actor: Actor) -> bool:
