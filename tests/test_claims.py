@@ -75,3 +75,52 @@ def test_claims_the_rebels_speak_for_the_group_last_named(run_text):
 def test_claims_harm_done_is_owned_like_an_attack(run_text, text, claimant):
     claims = claims_of(run_text(text, DAY), "claim")
     assert [c.actor for c in claims] == ([claimant] if claimant else [])
+
+
+def test_claims_a_dateline_without_a_date_still_names_the_groups_outlet(run_text):
+    text = "CLANDESTINE, NO DATE (RADIO ANDALUS) -- [TEXT] AT 0600 WE KILLED THREE SOLDIERS NEAR AFGOYE."
+    [claim] = claims_of(run_text(text, DAY), "claim")
+    assert (claim.actor, claim.speaker) == ("al-Shabaab", "Radio Andalus")
+
+
+def test_claims_the_commandos_of_our_organization_are_the_speakers_own(run_text):
+    text = ("Al-Shabaab issued a statement on Monday. It announced that the commandos of our "
+            "organization have seized two foreign engineers near Afgoye.")
+    assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == ["al-Shabaab"]
+
+
+def test_claims_the_group_stands_for_an_unknown_name_headed_before_its_of(run_text):
+    text = ("LIMA, 3 MAY 90 (AGENCY) -- [TEXT] TWO FARMERS WERE SHOT DEAD LAST NIGHT BY MEN FROM THE "
+            "RED DAWN ARMED FORCES OF LIBERATION [RDAFL]. THE GROUP ALSO CLAIMED CREDIT FOR A BOMBING "
+            "AT A BANK IN JANUARY.")
+    claims = claims_of(run_text(text, date(1990, 5, 3)), "claim")
+    assert [c.actor.casefold() for c in claims] == ["red dawn armed forces of liberation"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("MOGADISHU, 3 May (Radio Andalus) -- If the invaders stay, our fighters will attack "
+                 "their bases near Afgoye.", id="a-threat"),
+    pytest.param('MOGADISHU, 3 May (Radio Andalus) -- A soldier shouted: "We killed them all." '
+                 "The broadcast gave no more detail.", id="words-it-quotes"),
+    pytest.param("Al-Shabaab said its convoy was attacked near Afgoye on Monday.", id="its-own-loss"),
+])
+def test_claims_no_claim_for_a_threat_a_quote_or_the_groups_own_loss(run_text, text):
+    assert claims_of(run_text(text, DAY), "claim") == []
+
+
+def test_claims_neither_claimed_nor_denied_is_neither(run_text):
+    text = ("A bomb exploded at a market in Kismayo on Monday. Al-Shabaab neither claimed nor denied "
+            "responsibility for the attack.")
+    assert run_text(text, DAY).claims == ()
+
+
+def test_claims_a_state_army_claiming_its_operations_claims_no_responsibility(run_text):
+    text = ("Fighting went on near Arauca on Monday. The Colombian army claims it has inflicted "
+            "heavy casualties on the rebels.")
+    assert claims_of(run_text(text, DAY), "claim") == []
+
+
+def test_speakers_a_branch_speaks_for_the_group_it_belongs_to_not_its_adjective(run_text):
+    text = ("A bomb killed nine people at a market in Jalalabad on Monday. The Islamic State's Afghan "
+            "branch said through its Amaq news agency that one of its members had carried out the attack.")
+    assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == ["Islamic State"]

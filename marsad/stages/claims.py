@@ -16,6 +16,7 @@ firmness "false" and never counts as a claim.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
@@ -23,7 +24,6 @@ from marsad.actors import ActorRegistry
 from marsad.model import Actor, Claim, Document, Span
 from marsad.stages import lexicon, syntax
 from marsad.stages.actors import actor_at
-from marsad.stages.nlp import WIRE_DATELINE
 from marsad.stages.speakers import Speakers, resolve
 
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
@@ -64,6 +64,12 @@ FIGHTER_WORDS = frozenset({"rebel", "guerrilla", "insurgent", "militant", "fight
                            "commando", "mujahid", "mujahideen"})
 FIGHTER_BODIES = frozenset({"unit", "column", "force", "cell", "squad", "detachment", "brigade"})
 FIGHTER_KINDS = frozenset({"urban", "armed", "special"})
+# A dateline's source, in brackets before the dash: "CLANDESTINE, NO DATE (RADIO X) --".
+DATELINE_SOURCE = re.compile(r"\s*[A-Z][^\n()]{0,60}\(([^()\n]{2,60})\)\s*(?:--|[-–—])")
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll"})
+# Verbs by which a speaker reports its own acts ("the army claims it killed ..."), as
+# against those by which it owns up to them ("admitted its soldiers shot them").
+BOAST_VERBS = frozenset({"claim", "boast"})
 MEDIA_CHANNELS = frozenset({"statement", "video", "telegram", "website", "audio", "online",
                             "internet", "call", "phone", "message", "communique", "twitter",
                             "channel", "recording", "post", "newsletter"})
@@ -96,9 +102,11 @@ class ClaimsStage:
         if not syntax.is_predicate(token) or negated(token):
             return
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
-        if (lemma == "claim" and objects & (RESPONSIBILITY | EVENT_OBJECTS)) or \
-                (lemma in TAKE_VERBS and objects & RESPONSIBILITY) or owned_act(token):
-            yield from self.make(doc, token, "claim", [])
+        claimed = (lemma == "claim" and objects & (RESPONSIBILITY | EVENT_OBJECTS)) or \
+            (lemma in TAKE_VERBS and objects & RESPONSIBILITY)
+        if claimed or owned_act(token):
+            yield from (c for c in self.make(doc, token, "claim", [])
+                        if claimed or lemma not in BOAST_VERBS or not self.is_state_force(c.actor))
         elif lemma in DENY_VERBS and (objects & DENY_OBJECTS or perpetration_below(token)):
             yield from self.make(doc, token, "denial", [])
         elif blames(token) and about_violence(token):
@@ -163,9 +171,9 @@ class ClaimsStage:
         """Turn "G said its fighters attacked ..." (or G's outlet: "Amaq said G fighters
         attacked") into G's claim, where G is a non-state armed group: it owns the act.
         A state telling of its own operations claims nothing."""
-        doers = doers_of(predicate)
+        doers = active_doers(predicate)
         speech = governing_speech(predicate)
-        if not doers or speech is None:
+        if not doers or speech is None or hypothetical(predicate):
             return
         who = Speakers(self.registry)
         for claim in self.make(doc, speech, "claim", []):
@@ -175,15 +183,21 @@ class ClaimsStage:
             if own and entry is not None and entry.type in NON_STATE_ARMED:
                 yield claim
 
+    def is_state_force(self, name: str) -> bool:
+        """Say whether an actor is a state's forces: "the army claims it inflicted casualties"
+        tells of an operation, and claims no responsibility (an admission still does)."""
+        entry = self.registry.find(name)
+        return entry is not None and entry.type == "State forces"
+
     def voice_of(self, doc: Document) -> Actor | None:
         """Return the armed group a report speaks for: the one whose own outlet its dateline
         names as the source ("CLANDESTINE, 7 DEC 89 (RADIO X) --", Radio X speaking for the group)."""
-        dateline = WIRE_DATELINE.match(doc.text)
+        dateline = DATELINE_SOURCE.match(doc.text)
         if dateline is None:
             return None
         who = Speakers(self.registry)
         for actor in doc.actors:
-            if dateline.start() <= actor.span.start and actor.span.end <= dateline.end():
+            if dateline.start(1) <= actor.span.start and actor.span.end <= dateline.end(1):
                 group = who.principal(actor)
                 if group.kind in NON_STATE_ARMED:
                     return group
@@ -193,11 +207,15 @@ class ClaimsStage:
         """Turn "our units attacked ..." or "the group destroyed ..." in a report that is an armed
         group's own word (its outlet's broadcast) into the group's claim: nobody reports it, the
         group tells of its own act. A clause someone in the report is said to say is left to them."""
-        if voice is None or governing_speech(predicate) is not None:
+        if voice is None or governing_speech(predicate) is not None or hypothetical(predicate) \
+                or quoted(doc, predicate):
             return
-        doers = doers_of(predicate)
+        if not violent(predicate) and not any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_OBJECTS
+                                              for c in predicate.children):
+            return      # "committed errors", "would commit itself": no act of violence
+        doers = active_doers(predicate)
         who = Speakers(self.registry)
-        if doers and all(self_reference(d) or unowned_fighters(d) or who.target_name(doc, d) == voice.name
+        if doers and all(first_person(d) or unowned_fighters(d) or who.target_name(doc, d) == voice.name
                          for d in doers):
             sentence = predicate.sent
             yield Claim("", "claim", voice.name, (Span(sentence.start_char, sentence.end_char),),
@@ -249,6 +267,38 @@ def violent(token: Any) -> bool:
         or token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children)
 
 
+def first_person(token: Any) -> bool:
+    """Say whether a doer is the speaker in the first person: "we", "our units", "the
+    commandos of our organization" ("they" in a group's broadcast is someone else)."""
+    if token.pos_ == "PRON" and token.lemma_.lower() in ("we", "i"):
+        return True
+    owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for t in (token, *owners) for c in t.children)
+
+
+def hypothetical(predicate: Any) -> bool:
+    """Say whether a clause tells of an act not done: "we will seize", "if we attack", "they
+    could be killed". A threat or a condition owns no attack."""
+    clause = [predicate, predicate.head] if predicate.dep_ == "conj" else [predicate]
+    return any(c.lower_ in MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+               for v in clause for c in v.children)
+
+
+def quoted(doc: Document, predicate: Any) -> bool:
+    """Say whether a word stands inside quotation marks opened in its paragraph: words
+    a broadcast quotes are someone else's."""
+    paragraph = doc.text.rfind("\n\n", 0, predicate.idx) + 1
+    return doc.text.count('"', paragraph, predicate.idx) % 2 == 1
+
+
+def active_doers(predicate: Any) -> list[Any]:
+    """Return who did an act: a passive's "by" agent, else the active subject (never the
+    passive subject, who suffered it: "its convoy was attacked")."""
+    doers = syntax.agents(predicate) or [c for c in predicate.children if c.dep_ == "nsubj"]
+    return [t for d in doers for t in syntax.with_conjuncts(d)]
+
+
 def unowned_fighters(token: Any) -> bool:
     """Say whether a doer is fighters the words give no owner: "the rebels", "guerrilla columns".
 
@@ -291,16 +341,22 @@ def doers_of(predicate: Any) -> list[Any]:
 
 
 def self_reference(token: Any) -> bool:
-    """Say whether a doer is the speaker itself: "it", "we", "its fighters", "his men"."""
+    """Say whether a doer is the speaker itself: "it", "we", "its fighters", "his men",
+    "the commandos of our organization"."""
     if token.pos_ == "PRON" and token.lemma_.lower() in ("it", "we", "they", "i"):
         return True
+    owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
     return any(c.dep_ == "poss" and c.lower_ in ("its", "our", "his", "their", "her")
-               for c in token.children)
+               for t in (token, *owners) for c in t.children)
 
 
 def negated(token: Any) -> bool:
     """Say whether a verb is negated, or has "no group" for its subject."""
     if any(c.dep_ == "neg" for c in token.children):
+        return True
+    pair = [token, token.head] if token.dep_ == "conj" else [token]     # "neither claimed nor denied"
+    if any(c.lower_ in ("neither", "nor") for t in pair for c in t.children):
         return True
     return any(d.lower_ in ("no", "none") for s in syntax.subjects(token) for d in s.subtree)
 

@@ -162,10 +162,10 @@ def paragraph_breaks(text: str) -> set[int]:
 
 
 # A wire dateline at a paragraph's start ends before the story's first sentence:
-# "SANTIAGO, 28 JUL 89 (AGENCY) --", "KABUL, Aug 27 (Reuters) -", with an editor's
-# tag after it ("[TEXT]") taken along.
+# "SANTIAGO, 28 JUL 89 (AGENCY) --", "KABUL, Aug 27 (Reuters) -", "CLANDESTINE, NO DATE
+# (RADIO X) --", with an editor's tag after it ("[TEXT]") taken along.
 WIRE_DATELINE = re.compile(
-    r"(?:^|(?<=\n))[ \t]*[A-Z][A-Za-z .'’-]{1,40},\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})"
+    r"(?:^|(?<=\n))[ \t]*[A-Z][A-Za-z .'’-]{1,40},\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2}|NO DATE)"
     r"(?:,?\s+\d{2,4})?\s*(?:\([^)\n]{1,30}\))?\s*(?:--|[-–—])\s*(?:\[[A-Za-z ]{2,20}\]\s*)?")
 FINAL_MARKS = frozenset('.!?:;"”’)]')
 SHORT_LINE = 50

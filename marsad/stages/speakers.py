@@ -145,7 +145,9 @@ def actor_within(doc: Document, token: Any, depth: int = 0) -> Actor | None:
     if not found and depth < 3:
         found = [a for t in modifiers if t.dep_ == "appos"
                  and (a := actor_within(doc, t, depth + 1)) is not None and a.kind != "Person"]
-    return found[-1] if found else None
+    # "Islamic State's Afghan branch": the registry's actor, not the adjective beside it
+    known = [a for a in found if a.kind is not None]
+    return (known or found)[-1] if found else None
 
 
 def relative_head(token: Any) -> Any:
@@ -232,17 +234,17 @@ def resolve(doc: Document, token: Any) -> Actor | None:
 
 def the_fighters(token: Any) -> bool:
     """Say whether a word is "the rebels" or "the guerrillas": like "the group", the fighters
-    of the armed group last named."""
+    of the armed group last named ("the rebels in Honduras" may be others)."""
     return token.tag_ == "NNS" and token.lemma_.lower() in FIGHTERS and \
-        any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
-        not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children)
+        [c.lower_ for c in token.children if c.dep_ not in ("punct", "relcl", "acl")] == ["the"]
 
 
 def armed_group(actor: Actor) -> bool:
     """Say whether "the group" can stand for an actor: a non-state armed group, or a name
-    the registry lacks that is shaped like one ("the Red Dawn Front")."""
-    if actor.kind is None:
-        return actor.name.split()[-1].lower() in BODY_HEADS
+    the registry lacks that is shaped like one ("the Red Dawn Front", "the Armed Forces of
+    Liberation")."""
+    if actor.kind is None:      # the phrase's head: "Front" in "the Red Front of the South"
+        return actor.name.lower().split(" of ")[0].split()[-1] in BODY_HEADS
     return actor.kind in ARMED_TYPES - {"State forces"}
 
 
