@@ -4,7 +4,11 @@ Read from the dependency parse, in general terms:
 - a claim: "X claimed responsibility / took responsibility / claimed the attack";
   "X said it carried out the attack" (the speaker names itself); "X claimed it
   bombed ..."; an armed group (or its own outlet) telling of its fighters'
-  attack; "X said the strike was a legitimate operation" (it defends it);
+  attack, or of harm done ("the rebels claim they inflicted 400 casualties"); a report
+  that is an armed group's own broadcast (its outlet named in the dateline) telling
+  that "we" or "our units" attacked (who did what, and whether it is told as done or
+  only threatened, is read in own_acts.py); "X said the strike was a legitimate
+  operation" (it defends it);
 - a denial: "X denied any connection with / responsibility for ...";
 - an accusation: "X blamed Y (for ...)", "X accused Y", "X suspects Y", or X
   reporting that Y carried out / was behind / was blamed for the attack, or
@@ -16,14 +20,15 @@ firmness "false" and never counts as a claim.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from marsad.actors import ActorRegistry
 from marsad.model import Actor, Claim, Document, Span
-from marsad.stages import lexicon, syntax
+from marsad.stages import lexicon, own_acts, syntax
 from marsad.stages.actors import actor_at
+from marsad.stages.own_acts import (active_doers, first_person, hypothetical, quoted, self_reference,
+                                    unowned_fighters, violent)
 from marsad.stages.speakers import Speakers, resolve
 
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
@@ -45,8 +50,7 @@ SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", 
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
 LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 DEFENCE_WORDS = frozenset({"legitimate", "justified", "lawful", "legal"})
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+NON_STATE_ARMED = own_acts.ARMED_GROUPS
 WORK_WORDS = frozenset({"work", "handiwork"})
 HALLMARK_WORDS = frozenset({"hallmark", "hallmarks", "signature", "fingerprint", "fingerprints"})
 OWNING_VERBS = frozenset({"claim", "admit", "acknowledge", "boast"})
@@ -55,18 +59,6 @@ HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likel
                          "allegedly", "reportedly"})
 FALSE_WORDS = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
                          "untruthfully"})
-# Verbs of harm the event lexicon leaves out, as they rarely open a report: a group's
-# own account of its acts uses them ("destroyed the garrison", "inflicted casualties").
-HARM_VERBS = frozenset({"destroy", "inflict", "sabotage", "dynamite", "torch", "down"})
-# Words for fighters; "guerrilla units", "rebel columns" are fighters too, but "units" alone
-# is anyone's.
-FIGHTER_WORDS = frozenset({"rebel", "guerrilla", "insurgent", "militant", "fighter", "combatant",
-                           "commando", "mujahid", "mujahideen"})
-FIGHTER_BODIES = frozenset({"unit", "column", "force", "cell", "squad", "detachment", "brigade"})
-FIGHTER_KINDS = frozenset({"urban", "armed", "special"})
-# A dateline's source, in brackets before the dash: "CLANDESTINE, NO DATE (RADIO X) --".
-DATELINE_SOURCE = re.compile(r"\s*[A-Z][^\n()]{0,60}\(([^()\n]{2,60})\)\s*(?:--|[-–—])")
-MODALS = frozenset({"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll"})
 # Verbs by which a speaker reports its own acts ("the army claims it killed ..."), as
 # against those by which it owns up to them ("admitted its soldiers shot them").
 BOAST_VERBS = frozenset({"claim", "boast"})
@@ -86,7 +78,7 @@ class ClaimsStage:
 
     def find(self, doc: Document) -> list[Claim]:
         found: list[Claim] = []
-        voice = self.voice_of(doc)
+        voice = own_acts.voice_of(doc, Speakers(self.registry))
         for sentence in doc.parsed.sents:
             for token in sentence:
                 found.extend(self.claims_at(doc, token, voice))
@@ -189,20 +181,6 @@ class ClaimsStage:
         entry = self.registry.find(name)
         return entry is not None and entry.type == "State forces"
 
-    def voice_of(self, doc: Document) -> Actor | None:
-        """Return the armed group a report speaks for: the one whose own outlet its dateline
-        names as the source ("CLANDESTINE, 7 DEC 89 (RADIO X) --", Radio X speaking for the group)."""
-        dateline = DATELINE_SOURCE.match(doc.text)
-        if dateline is None:
-            return None
-        who = Speakers(self.registry)
-        for actor in doc.actors:
-            if dateline.start(1) <= actor.span.start and actor.span.end <= dateline.end(1):
-                group = who.principal(actor)
-                if group.kind in NON_STATE_ARMED:
-                    return group
-        return None
-
     def voiced_own_act(self, doc: Document, predicate: Any, voice: Actor | None) -> Iterator[Claim]:
         """Turn "our units attacked ..." or "the group destroyed ..." in a report that is an armed
         group's own word (its outlet's broadcast) into the group's claim: nobody reports it, the
@@ -257,59 +235,10 @@ def defended_act(verb: Any) -> bool:
         and any(t.lemma_.lower() in DEFENCE_WORDS for c in said for t in c.subtree)
 
 
-def violent(token: Any) -> bool:
-    """Say whether a verb tells of an attack or a killing, or of harm done: "destroyed six
-    towers", "inflicted 400 casualties", "opened fire" (a group's own tally of what it did)."""
-    if token.pos_ != "VERB":
-        return False
-    trigger = lexicon.trigger_at(token)
-    return trigger is not None and trigger.event_type in VIOLENT_TYPES or syntax.verb_in(token, HARM_VERBS) \
-        or token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children)
 
 
-def first_person(token: Any) -> bool:
-    """Say whether a doer is the speaker in the first person: "we", "our units", "the
-    commandos of our organization" ("they" in a group's broadcast is someone else)."""
-    if token.pos_ == "PRON" and token.lemma_.lower() in ("we", "i"):
-        return True
-    owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]
-    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for t in (token, *owners) for c in t.children)
 
 
-def hypothetical(predicate: Any) -> bool:
-    """Say whether a clause tells of an act not done: "we will seize", "if we attack", "they
-    could be killed". A threat or a condition owns no attack."""
-    clause = [predicate, predicate.head] if predicate.dep_ == "conj" else [predicate]
-    return any(c.lower_ in MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless")
-               for v in clause for c in v.children)
-
-
-def quoted(doc: Document, predicate: Any) -> bool:
-    """Say whether a word stands inside quotation marks opened in its paragraph: words
-    a broadcast quotes are someone else's."""
-    paragraph = doc.text.rfind("\n\n", 0, predicate.idx) + 1
-    return doc.text.count('"', paragraph, predicate.idx) % 2 == 1
-
-
-def active_doers(predicate: Any) -> list[Any]:
-    """Return who did an act: a passive's "by" agent, else the active subject (never the
-    passive subject, who suffered it: "its convoy was attacked")."""
-    doers = syntax.agents(predicate) or [c for c in predicate.children if c.dep_ == "nsubj"]
-    return [t for d in doers for t in syntax.with_conjuncts(d)]
-
-
-def unowned_fighters(token: Any) -> bool:
-    """Say whether a doer is fighters the words give no owner: "the rebels", "guerrilla columns".
-
-    In an armed group's own account such words are its own fighters: it would
-    name another group's ("FMLN columns", "enemy units", "army troops").
-    """
-    lemma = token.lemma_.lower()
-    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
-    if any(c.lemma_.lower() not in FIGHTER_WORDS | FIGHTER_KINDS for c in modifiers):
-        return False
-    return lemma in FIGHTER_WORDS or lemma in FIGHTER_BODIES and bool(modifiers)
 
 
 def owned_act(verb: Any) -> bool:
@@ -339,16 +268,6 @@ def doers_of(predicate: Any) -> list[Any]:
     own = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [t for o in own for t in syntax.with_conjuncts(o)]
 
-
-def self_reference(token: Any) -> bool:
-    """Say whether a doer is the speaker itself: "it", "we", "its fighters", "his men",
-    "the commandos of our organization"."""
-    if token.pos_ == "PRON" and token.lemma_.lower() in ("it", "we", "they", "i"):
-        return True
-    owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "our", "his", "their", "her")
-               for t in (token, *owners) for c in t.children)
 
 
 def negated(token: Any) -> bool:
