@@ -124,3 +124,24 @@ def test_speakers_a_branch_speaks_for_the_group_it_belongs_to_not_its_adjective(
     text = ("A bomb killed nine people at a market in Jalalabad on Monday. The Islamic State's Afghan "
             "branch said through its Amaq news agency that one of its members had carried out the attack.")
     assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == ["Islamic State"]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    pytest.param("The Shining Path launched an offensive on Monday. The rebels also announced that "
+                 "they have placed explosive devices on the main highways.", "Shining Path",
+                 id="placed-explosives"),
+    pytest.param("A bomb exploded near a bank in Lima on Monday. A communique issued by the Red "
+                 "Peasants Front said its commandos had planted the bomb.", "Red Peasants Front",
+                 id="a-communique-issued-by-an-unknown-group"),
+    pytest.param("Al-Shabaab distributed leaflets in Afgoye on Monday. The al-Shabaab leaflets read "
+                 "that its fighters had ambushed an army convoy near the town.", "al-Shabaab",
+                 id="the-leaflets-read"),
+])
+def test_claims_a_groups_text_telling_of_its_own_act_claims_it(run_text, text, claimant):
+    assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == [claimant]
+
+
+def test_claims_unnamed_men_telling_of_an_attack_claim_nothing(run_text):
+    text = "Bandits attacked a village on Monday. Unknown men in uniform said they attacked the village."
+    assert claims_of(run_text(text, DAY), "claim") == []
+

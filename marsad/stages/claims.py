@@ -29,7 +29,7 @@ from marsad.stages import lexicon, own_acts, syntax
 from marsad.stages.actors import actor_at
 from marsad.stages.own_acts import (active_doers, first_person, hypothetical, quoted, self_reference,
                                     unowned_fighters, violent)
-from marsad.stages.speakers import Speakers, resolve
+from marsad.stages.speakers import DOCUMENT_NOUNS, Speakers, group_shaped, resolve
 
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
 EVENT_OBJECTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "killing",
@@ -161,8 +161,9 @@ class ClaimsStage:
 
     def reported_own_act(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "G said its fighters attacked ..." (or G's outlet: "Amaq said G fighters
-        attacked") into G's claim, where G is a non-state armed group: it owns the act.
-        A state telling of its own operations claims nothing."""
+        attacked") into G's claim, where G is a non-state armed group (or a name the registry
+        lacks, shaped like one): it owns the act. A state telling of its own operations
+        claims nothing."""
         doers = active_doers(predicate)
         speech = governing_speech(predicate)
         if not doers or speech is None or hypothetical(predicate):
@@ -172,7 +173,7 @@ class ClaimsStage:
             entry = self.registry.find(claim.actor)
             own = all(self_reference(d) or unowned_fighters(d) or who.target_name(doc, d) == claim.actor
                       for d in doers)
-            if own and entry is not None and entry.type in NON_STATE_ARMED:
+            if own and (entry.type in NON_STATE_ARMED if entry is not None else unknown_group(claim.actor)):
                 yield claim
 
     def is_state_force(self, name: str) -> bool:
@@ -349,7 +350,7 @@ def governing_speech(predicate: Any) -> Any:
         head = current.head
         if current.dep_ in ("ccomp", "relcl", "acl") and head.lemma_.lower() in SPEECH_NOUNS:
             return head.head if syntax.is_predicate(head.head) else None
-        if current.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_.lower() in SPEECH:
+        if current.dep_ in ("ccomp", "xcomp", "advcl") and (head.lemma_.lower() in SPEECH or read_out(head)):
             return head
         if current.dep_ == "oprd" and head.lemma_.lower() in LABEL_VERBS:    # "called it a plot staged by X"
             return head
@@ -357,6 +358,18 @@ def governing_speech(predicate: Any) -> Any:
             return None
         current = head
     return None
+
+
+def unknown_group(name: str) -> bool:
+    """Say whether a name the registry lacks is an armed group's: shaped like one, and more
+    than a bare "Army" or "Police" (a state's forces, its country unsaid)."""
+    return group_shaped(name) and len(name.split()) > 1
+
+
+def read_out(verb: Any) -> bool:
+    """Say whether a verb gives a text's words: "the communique reads", "the leaflets read"."""
+    return verb.lemma_.lower() == "read" and \
+        any(s.lemma_.lower() in DOCUMENT_NOUNS for s in syntax.subjects(verb))
 
 
 def hedged_clause(predicate: Any) -> bool:

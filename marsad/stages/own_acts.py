@@ -22,6 +22,9 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 # own account of its acts uses them ("destroyed the garrison", "inflicted casualties").
 HARM_VERBS = frozenset({"destroy", "inflict", "sabotage", "dynamite", "torch", "down"})
 
+# Planting explosives is an attack, whatever it hit: "placed explosive devices on highways".
+PLACING_VERBS = frozenset({"place", "plant", "set", "lay", "hurl", "throw"})
+EXPLOSIVES = frozenset({"bomb", "explosive", "device", "charge", "mine", "dynamite", "grenade"})
 # Words for fighters; "guerrilla units", "rebel columns" are fighters too, but "units" alone
 # is anyone's.
 FIGHTER_WORDS = frozenset({"rebel", "guerrilla", "insurgent", "militant", "fighter", "combatant",
@@ -52,12 +55,15 @@ def voice_of(doc: Document, who: Speakers) -> Actor | None:
 
 def violent(token: Any) -> bool:
     """Say whether a verb tells of an attack or a killing, or of harm done: "destroyed six
-    towers", "inflicted 400 casualties", "opened fire" (a group's own tally of what it did)."""
+    towers", "inflicted 400 casualties", "opened fire", "placed explosive devices" (a
+    group's own tally of what it did)."""
     if token.pos_ != "VERB":
         return False
     trigger = lexicon.trigger_at(token)
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
     return trigger is not None and trigger.event_type in VIOLENT_TYPES or syntax.verb_in(token, HARM_VERBS) \
-        or token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children)
+        or token.lemma_.lower() == "open" and "fire" in objects \
+        or syntax.verb_in(token, PLACING_VERBS) and not EXPLOSIVES.isdisjoint(objects)
 
 
 def first_person(token: Any) -> bool:

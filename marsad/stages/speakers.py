@@ -27,6 +27,8 @@ MEMBER_NOUNS = frozenset({"guerrilla", "member", "fighter", "militant", "gunman"
                           "unit", "cell", "wing", "faction", "supporter", "leader", "spokesman",
                           "spokeswoman", "spokesperson", "chief", "commander", "head", "emir"})
 FIGHTERS = frozenset({"rebel", "guerrilla", "insurgent", "militant", "jihadist"})
+DOCUMENT_NOUNS = frozenset({"communique", "statement", "message", "letter", "leaflet", "pamphlet",
+                            "note", "bulletin", "proclamation", "declaration"})
 GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
                          "militia", "rebels", "insurgents", "jihadists", "outfit"})
 SECURITY_WORDS = frozenset({"security", "military", "intelligence", "army", "police"})
@@ -159,11 +161,17 @@ def relative_head(token: Any) -> Any:
 
 
 def members_of(token: Any) -> Any:
-    """Follow "guerrillas of X", "members of X" or "a spokesman for X" to X."""
-    if token.lemma_.lower() not in MEMBER_NOUNS and token.lower_.removesuffix("s") not in MEMBER_NOUNS:
+    """Follow "guerrillas of X", "members of X" or "a spokesman for X" to X; and a text to
+    who wrote it: "a communique issued by X", "a statement from X"."""
+    if token.lemma_.lower() in DOCUMENT_NOUNS:
+        authors = [a for c in token.children if c.dep_ == "acl" for a in syntax.agents(c)]
+        if authors:
+            return authors[0]
+    elif token.lemma_.lower() not in MEMBER_NOUNS and token.lower_.removesuffix("s") not in MEMBER_NOUNS:
         return token
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for"):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for", "by") and \
+                (prep.lower_ != "for" or token.lemma_.lower() not in DOCUMENT_NOUNS):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return obj
@@ -243,9 +251,15 @@ def armed_group(actor: Actor) -> bool:
     """Say whether "the group" can stand for an actor: a non-state armed group, or a name
     the registry lacks that is shaped like one ("the Red Dawn Front", "the Armed Forces of
     Liberation")."""
-    if actor.kind is None:      # the phrase's head: "Front" in "the Red Front of the South"
-        return actor.name.lower().split(" of ")[0].split()[-1] in BODY_HEADS
+    if actor.kind is None:
+        return group_shaped(actor.name)
     return actor.kind in ARMED_TYPES - {"State forces"}
+
+
+def group_shaped(name: str) -> bool:
+    """Say whether a name is headed by a word for a body: "Front" in "the Red Front of the South"."""
+    words = name.lower().split(" of ")[0].split()
+    return bool(words) and words[-1] in BODY_HEADS
 
 
 def previous_subject(doc: Document, token: Any) -> Actor | None:
