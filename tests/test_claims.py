@@ -145,3 +145,20 @@ def test_claims_unnamed_men_telling_of_an_attack_claim_nothing(run_text):
     text = "Bandits attacked a village on Monday. Unknown men in uniform said they attacked the village."
     assert claims_of(run_text(text, DAY), "claim") == []
 
+
+
+def test_claims_telling_that_another_did_harm_on_purpose_accuses_it(run_text):
+    text = ("An air strike hit a school bus in Saada on Thursday, killing 29 children. Al-Masirah "
+            "television said the Saudi-led coalition had deliberately targeted the children.")
+    accusations = claims_of(run_text(text, DAY), "accusation")
+    assert [(c.actor, c.against) for c in accusations] == [("Houthis", ("Saudi-led coalition",))]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Gunmen attacked a village near Kano on Monday, killing five people, police said.",
+                 id="no-intent-word"),
+    pytest.param("The Nigerian army said its troops deliberately targeted a rebel camp near Kano on "
+                 "Monday.", id="its-own-act"),
+])
+def test_claims_an_attack_told_without_blame_accuses_nobody(run_text, text):
+    assert run_text(text, DAY).claims == ()

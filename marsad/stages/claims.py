@@ -12,7 +12,8 @@ Read from the dependency parse, in general terms:
 - a denial: "X denied any connection with / responsibility for ...";
 - an accusation: "X blamed Y (for ...)", "X accused Y", "X suspects Y", or X
   reporting that Y carried out / was behind / was blamed for the attack, or
-  that it was Y's work or bore Y's hallmarks ("X said that Y had carried out ...").
+  that it was Y's work or bore Y's hallmarks ("X said that Y had carried out ..."),
+  or that Y did it on purpose ("X said Y deliberately targeted children").
   Verbs such as "suggested" and modals such as "might have" make it hedged.
 A statement the report itself calls false ("falsely said") is kept apart with
 firmness "false" and never counts as a claim.
@@ -59,6 +60,8 @@ HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likel
                          "allegedly", "reportedly"})
 FALSE_WORDS = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
                          "untruthfully"})
+INTENT_WORDS = frozenset({"deliberately", "intentionally", "wilfully", "willfully", "knowingly",
+                          "purposely", "purposefully", "indiscriminately", "wantonly", "systematically"})
 # Verbs by which a speaker reports its own acts ("the army claims it killed ..."), as
 # against those by which it owns up to them ("admitted its soldiers shot them").
 BOAST_VERBS = frozenset({"claim", "boast"})
@@ -116,6 +119,8 @@ class ClaimsStage:
         elif violent(token):
             yield from self.reported_own_act(doc, token)
             yield from self.voiced_own_act(doc, token, voice)
+            if intended(token):     # "said the coalition deliberately targeted children"
+                yield from (c for c in self.reported_perpetration(doc, token) if c.kind == "accusation")
         elif defended_act(token) and (speech := governing_speech(token)) is not None:
             yield from self.make(doc, speech, "claim", [])
 
@@ -358,6 +363,12 @@ def governing_speech(predicate: Any) -> Any:
             return None
         current = head
     return None
+
+
+def intended(verb: Any) -> bool:
+    """Say whether an act is told as meant: "deliberately targeted", "indiscriminately
+    shelled". Telling that another did harm on purpose blames it, as "carried out" names it."""
+    return any(c.dep_ == "advmod" and c.lower_ in INTENT_WORDS for c in verb.children)
 
 
 def unknown_group(name: str) -> bool:

@@ -20,7 +20,7 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 
 # Verbs of harm the event lexicon leaves out, as they rarely open a report: a group's
 # own account of its acts uses them ("destroyed the garrison", "inflicted casualties").
-HARM_VERBS = frozenset({"destroy", "inflict", "sabotage", "dynamite", "torch", "down"})
+HARM_VERBS = frozenset({"destroy", "inflict", "sabotage", "dynamite", "torch", "down", "target"})
 
 # Planting explosives is an attack, whatever it hit: "placed explosive devices on highways".
 PLACING_VERBS = frozenset({"place", "plant", "set", "lay", "hurl", "throw"})
