@@ -162,3 +162,9 @@ def test_claims_telling_that_another_did_harm_on_purpose_accuses_it(run_text):
 ])
 def test_claims_an_attack_told_without_blame_accuses_nobody(run_text, text):
     assert run_text(text, DAY).claims == ()
+
+
+def test_speakers_the_rebel_communique_is_the_last_named_groups(run_text):
+    text = ("The National Liberation Army (ELN) issued a communique on Monday. The rebel communique "
+            "reads that its fighters ambushed an army patrol near Arauca, killing four soldiers.")
+    assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == ["National Liberation Army"]

@@ -232,7 +232,8 @@ def resolve(doc: Document, token: Any) -> Actor | None:
         return body_of(doc, person) if person is not None else None
     if token.pos_ == "PRON" and lemma == "it" and (body := previous_subject(doc, token)) is not None:
         return body
-    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")) or the_fighters(token):
+    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")) or the_fighters(token) \
+            or fighters_text(token):
         return last_actor(doc, token.idx, armed_group)
     if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
         # "the coalition" after "the Saudi-led coalition", "the agency" after "Amaq News Agency"
@@ -245,6 +246,13 @@ def the_fighters(token: Any) -> bool:
     of the armed group last named ("the rebels in Honduras" may be others)."""
     return token.tag_ == "NNS" and token.lemma_.lower() in FIGHTERS and \
         [c.lower_ for c in token.children if c.dep_ not in ("punct", "relcl", "acl")] == ["the"]
+
+
+def fighters_text(token: Any) -> bool:
+    """Say whether a word is "the rebel communique" or "a guerrilla statement": the text of
+    the armed group last named."""
+    return token.lemma_.lower() in DOCUMENT_NOUNS and \
+        any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FIGHTERS for c in token.children)
 
 
 def armed_group(actor: Actor) -> bool:
