@@ -168,3 +168,10 @@ def test_speakers_the_rebel_communique_is_the_last_named_groups(run_text):
     text = ("The National Liberation Army (ELN) issued a communique on Monday. The rebel communique "
             "reads that its fighters ambushed an army patrol near Arauca, killing four soldiers.")
     assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == ["National Liberation Army"]
+
+
+def test_speakers_who_after_an_aside_is_the_noun_before_it(run_text):
+    text = ("A bomb destroyed a plane near Cali on Monday. A radio network received a call from the "
+            "Black Hand Army -- drug traffickers wanted by several federal courts -- who said they "
+            "were responsible for the bombing.")
+    assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == ["Black Hand Army"]

@@ -156,8 +156,26 @@ def relative_head(token: Any) -> Any:
     """Follow "which"/"who" to the noun it stands for: "the movement, which claimed ..."."""
     clause = token.head
     if token.lemma_.lower() in ("which", "who", "that") and clause.dep_ == "relcl":
-        return clause.head
+        return before_aside(clause.head, token)
     return token
+
+
+ASIDE_MARKS = {"--": "--", "—": "—", "–": "–", ")": "(", "]": "["}
+
+
+def before_aside(noun: Any, relative: Any) -> Any:
+    """Climb from the last noun of an aside to the one it describes: in "the Black Hand -- a gang
+    wanted by the courts -- who said ...", "who" follows the aside and means the Black Hand."""
+    doc = relative.doc
+    closer = doc[relative.i - 1] if relative.i > relative.sent.start else None
+    if closer is None or closer.text not in ASIDE_MARKS:
+        return noun
+    opener = next((t.i for t in reversed(doc[relative.sent.start:closer.i])
+                   if t.text == ASIDE_MARKS[closer.text]), None)
+    current = noun
+    while opener is not None and current.i > opener and current.head != current:
+        current = current.head
+    return current if opener is not None and current.i < opener else noun
 
 
 def members_of(token: Any) -> Any:
