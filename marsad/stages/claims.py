@@ -27,7 +27,7 @@ from typing import Any, Iterator
 from marsad.actors import ActorRegistry
 from marsad.model import Actor, Claim, Document, Span
 from marsad.stages import lexicon, own_acts, syntax
-from marsad.stages.actors import actor_at
+from marsad.stages.claim_records import channel, merge_duplicates, time_of
 from marsad.stages.own_acts import (active_doers, first_person, hypothetical, quoted, self_reference,
                                     unowned_fighters, violent)
 from marsad.stages.speakers import DOCUMENT_NOUNS, Speakers, group_shaped, resolve
@@ -65,9 +65,6 @@ INTENT_WORDS = frozenset({"deliberately", "intentionally", "wilfully", "willfull
 # Verbs by which a speaker reports its own acts ("the army claims it killed ..."), as
 # against those by which it owns up to them ("admitted its soldiers shot them").
 BOAST_VERBS = frozenset({"claim", "boast"})
-MEDIA_CHANNELS = frozenset({"statement", "video", "telegram", "website", "audio", "online",
-                            "internet", "call", "phone", "message", "communique", "twitter",
-                            "channel", "recording", "post", "newsletter"})
 
 
 @dataclass
@@ -398,45 +395,3 @@ def firmness(verb: Any) -> str:
         return "hedged"
     return "asserted"
 
-
-def channel(doc: Document, verb: Any) -> str | None:
-    """Return how a claim was made: a media outlet, "a statement", "Telegram"."""
-    subjects = {t.i for s in syntax.subjects(verb) for t in s.subtree}
-    for token in verb.subtree:
-        actor = actor_at(doc, token.idx, token.idx + len(token.text))
-        if actor is not None and actor.kind == "Media" and token.i not in subjects:
-            return actor.name
-    media = [t for t in verb.subtree if t.lemma_.lower() in MEDIA_CHANNELS and t.i not in subjects]
-    named = [t for t in media if t.text[:1].isupper() or t.pos_ == "PROPN"]
-    for token in named:          # a platform the report names beats "a statement"
-        return token.text
-    for token in media:
-        if token.dep_ == "pobj":
-            return token.lemma_.lower()
-    return None
-
-
-def time_of(doc: Document, sentence: Any) -> Any:
-    segment = doc.segment_at(sentence.start_char)
-    return segment.time if segment else None
-
-
-def merge_duplicates(claims: list[Claim]) -> list[Claim]:
-    """Fold claims of one kind, actor and targets into one, keeping all their evidence."""
-    merged: dict[tuple, Claim] = {}
-    for claim in claims:
-        key = (claim.kind, claim.actor, frozenset(claim.against), claim.firmness == "false")
-        if key in merged:
-            first = merged[key]
-            merged[key] = Claim(first.id, first.kind, first.actor, first.evidence + claim.evidence,
-                                first.against, (), first.channel or claim.channel,
-                                earliest(first.time, claim.time), first.firmness, first.speaker)
-        else:
-            merged[key] = claim
-    return [Claim(f"c{i}", c.kind, c.actor, c.evidence, c.against, (), c.channel, c.time,
-                  c.firmness, c.speaker) for i, c in enumerate(merged.values(), 1)]
-
-
-def earliest(a: Any, b: Any) -> Any:
-    """Return the earlier of two times, either of which may be unknown."""
-    return min(a, b) if a is not None and b is not None else a or b
