@@ -175,3 +175,4 @@ def test_speakers_who_after_an_aside_is_the_noun_before_it(run_text):
             "Black Hand Army -- drug traffickers wanted by several federal courts -- who said they "
             "were responsible for the bombing.")
     assert [c.actor for c in claims_of(run_text(text, DAY), "claim")] == ["Black Hand Army"]
+
