@@ -4,11 +4,16 @@ Read from the dependency parse, in general terms:
 - a claim: "X claimed responsibility / took responsibility / claimed the attack";
   "X said it carried out the attack" (the speaker names itself); "X claimed it
   bombed ..."; an armed group (or its own outlet) telling of its fighters'
-  attack; "X said the strike was a legitimate operation" (it defends it);
+  attack, or of harm done ("the rebels claim they inflicted 400 casualties"); a report
+  that is an armed group's own broadcast (its outlet named in the dateline) telling
+  that "we" or "our units" attacked (who did what, and whether it is told as done or
+  only threatened, is read in own_acts.py); "X said the strike was a legitimate
+  operation" (it defends it);
 - a denial: "X denied any connection with / responsibility for ...";
 - an accusation: "X blamed Y (for ...)", "X accused Y", "X suspects Y", or X
   reporting that Y carried out / was behind / was blamed for the attack, or
-  that it was Y's work or bore Y's hallmarks ("X said that Y had carried out ...").
+  that it was Y's work or bore Y's hallmarks ("X said that Y had carried out ..."),
+  or that Y did it on purpose ("X said Y deliberately targeted children").
   Verbs such as "suggested" and modals such as "might have" make it hedged.
 A statement the report itself calls false ("falsely said") is kept apart with
 firmness "false" and never counts as a claim.
@@ -20,10 +25,12 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from marsad.actors import ActorRegistry
-from marsad.model import Claim, Document, Span
-from marsad.stages import lexicon, syntax
-from marsad.stages.actors import actor_at
-from marsad.stages.speakers import Speakers, resolve
+from marsad.model import Actor, Claim, Document, Span
+from marsad.stages import lexicon, own_acts, syntax
+from marsad.stages.claim_records import channel, merge_duplicates, time_of
+from marsad.stages.own_acts import (active_doers, first_person, hypothetical, quoted, self_reference,
+                                    unowned_fighters, violent)
+from marsad.stages.speakers import DOCUMENT_NOUNS, Speakers, group_shaped, resolve
 
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
 EVENT_OBJECTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "killing",
@@ -36,8 +43,7 @@ DENY_OBJECTS = frozenset({"responsibility", "involvement", "connection", "role",
                           "claim", "accusation", "report", "allegation", "charge", "participation",
                           "part", "hand", "suggestion", "assertion"})
 BLAME_VERBS = frozenset({"blame", "accuse", "charge", "implicate", "suspect"})
-# "stag": the model's lemmatiser makes "staged" a stag.
-PERPETRATE = frozenset({"perpetrate", "commit", "stage", "stag", "orchestrate", "conduct", "plan",
+PERPETRATE = frozenset({"perpetrate", "commit", "stage", "orchestrate", "conduct", "plan",
                         "mastermind", "launch", "execute"})
 SPEECH = lexicon.SPEECH_VERBS | {"allege", "suggest", "assert", "insist", "accuse", "argue",
                                  "charge", "believe", "suspect", "think", "hint", "imply", "note"}
@@ -45,8 +51,7 @@ SPEECH_NOUNS = frozenset({"line", "statement", "claim", "report", "allegation", 
                           "assertion", "suggestion", "message", "letter", "charge", "version"})
 LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 DEFENCE_WORDS = frozenset({"legitimate", "justified", "lawful", "legal"})
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+NON_STATE_ARMED = own_acts.ARMED_GROUPS
 WORK_WORDS = frozenset({"work", "handiwork"})
 HALLMARK_WORDS = frozenset({"hallmark", "hallmarks", "signature", "fingerprint", "fingerprints"})
 OWNING_VERBS = frozenset({"claim", "admit", "acknowledge", "boast"})
@@ -55,9 +60,11 @@ HEDGE_WORDS = frozenset({"might", "may", "could", "possibly", "probably", "likel
                          "allegedly", "reportedly"})
 FALSE_WORDS = frozenset({"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly",
                          "untruthfully"})
-MEDIA_CHANNELS = frozenset({"statement", "video", "telegram", "website", "audio", "online",
-                            "internet", "call", "phone", "message", "communique", "twitter",
-                            "channel", "recording", "post", "newsletter"})
+INTENT_WORDS = frozenset({"deliberately", "intentionally", "wilfully", "willfully", "knowingly",
+                          "purposely", "purposefully", "indiscriminately", "wantonly", "systematically"})
+# Verbs by which a speaker reports its own acts ("the army claims it killed ..."), as
+# against those by which it owns up to them ("admitted its soldiers shot them").
+BOAST_VERBS = frozenset({"claim", "boast"})
 
 
 @dataclass
@@ -71,9 +78,10 @@ class ClaimsStage:
 
     def find(self, doc: Document) -> list[Claim]:
         found: list[Claim] = []
+        voice = own_acts.voice_of(doc, Speakers(self.registry))
         for sentence in doc.parsed.sents:
             for token in sentence:
-                found.extend(self.claims_at(doc, token))
+                found.extend(self.claims_at(doc, token, voice))
         return merge_duplicates(found)
 
     def __call__(self, doc: Document) -> Document:
@@ -81,14 +89,16 @@ class ClaimsStage:
             return doc
         return doc.with_(claims=tuple(self.find(doc)))
 
-    def claims_at(self, doc: Document, token: Any) -> Iterator[Claim]:
+    def claims_at(self, doc: Document, token: Any, voice: Actor | None = None) -> Iterator[Claim]:
         lemma = token.lemma_.lower()
         if not syntax.is_predicate(token) or negated(token):
             return
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
-        if (lemma == "claim" and objects & (RESPONSIBILITY | EVENT_OBJECTS)) or \
-                (lemma in TAKE_VERBS and objects & RESPONSIBILITY) or owned_act(token):
-            yield from self.make(doc, token, "claim", [])
+        claimed = (lemma == "claim" and objects & (RESPONSIBILITY | EVENT_OBJECTS)) or \
+            (lemma in TAKE_VERBS and objects & RESPONSIBILITY)
+        if claimed or owned_act(token):
+            yield from (c for c in self.make(doc, token, "claim", [])
+                        if claimed or lemma not in BOAST_VERBS or not self.is_state_force(c.actor))
         elif lemma in DENY_VERBS and (objects & DENY_OBJECTS or perpetration_below(token)):
             yield from self.make(doc, token, "denial", [])
         elif blames(token) and about_violence(token):
@@ -100,10 +110,14 @@ class ClaimsStage:
                 yield from self.reported_blame(doc, token, syntax.with_conjuncts(blamed[0]))
         elif lemma == "have" and "nothing" in objects and any(t.lemma_ == "do" for t in token.subtree):
             yield from self.disowned(doc, token)
-        elif lemma in PERPETRATE or phrasal_perpetration(token):
+        elif syntax.verb_in(token, PERPETRATE) or phrasal_perpetration(token):
             yield from self.reported_perpetration(doc, token)
+            yield from self.voiced_own_act(doc, token, voice)
         elif violent(token):
             yield from self.reported_own_act(doc, token)
+            yield from self.voiced_own_act(doc, token, voice)
+            if intended(token):     # "said the coalition deliberately targeted children"
+                yield from (c for c in self.reported_perpetration(doc, token) if c.kind == "accusation")
         elif defended_act(token) and (speech := governing_speech(token)) is not None:
             yield from self.make(doc, speech, "claim", [])
 
@@ -149,18 +163,45 @@ class ClaimsStage:
 
     def reported_own_act(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "G said its fighters attacked ..." (or G's outlet: "Amaq said G fighters
-        attacked") into G's claim, where G is a non-state armed group: it owns the act.
-        A state telling of its own operations claims nothing."""
-        doers = doers_of(predicate)
+        attacked") into G's claim, where G is a non-state armed group (or a name the registry
+        lacks, shaped like one): it owns the act. A state telling of its own operations
+        claims nothing."""
+        doers = active_doers(predicate)
         speech = governing_speech(predicate)
-        if not doers or speech is None:
+        if not doers or speech is None or hypothetical(predicate):
             return
         who = Speakers(self.registry)
         for claim in self.make(doc, speech, "claim", []):
             entry = self.registry.find(claim.actor)
-            own = all(self_reference(d) or who.target_name(doc, d) == claim.actor for d in doers)
-            if own and entry is not None and entry.type in NON_STATE_ARMED:
+            own = all(self_reference(d) or unowned_fighters(d) or who.target_name(doc, d) == claim.actor
+                      for d in doers)
+            if own and (entry.type in NON_STATE_ARMED if entry is not None else unknown_group(claim.actor)):
                 yield claim
+
+    def is_state_force(self, name: str) -> bool:
+        """Say whether an actor is a state's forces: "the army claims it inflicted casualties"
+        tells of an operation, and claims no responsibility (an admission still does)."""
+        entry = self.registry.find(name)
+        return entry is not None and entry.type == "State forces"
+
+    def voiced_own_act(self, doc: Document, predicate: Any, voice: Actor | None) -> Iterator[Claim]:
+        """Turn "our units attacked ..." or "the group destroyed ..." in a report that is an armed
+        group's own word (its outlet's broadcast) into the group's claim: nobody reports it, the
+        group tells of its own act. A clause someone in the report is said to say is left to them."""
+        if voice is None or governing_speech(predicate) is not None or hypothetical(predicate) \
+                or quoted(doc, predicate):
+            return
+        if not violent(predicate) and not any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_OBJECTS
+                                              for c in predicate.children):
+            return      # "committed errors", "would commit itself": no act of violence
+        doers = active_doers(predicate)
+        who = Speakers(self.registry)
+        if doers and all(first_person(d) or unowned_fighters(d) or who.target_name(doc, d) == voice.name
+                         for d in doers):
+            sentence = predicate.sent
+            yield Claim("", "claim", voice.name, (Span(sentence.start_char, sentence.end_char),),
+                        channel=voice.speaker, time=time_of(doc, sentence), firmness=firmness(predicate),
+                        speaker=voice.speaker)
 
     def reported_perpetration(self, doc: Document, predicate: Any) -> Iterator[Claim]:
         """Turn "S said that T carried out the attack" into S accusing T (or claiming it)."""
@@ -197,10 +238,10 @@ def defended_act(verb: Any) -> bool:
         and any(t.lemma_.lower() in DEFENCE_WORDS for c in said for t in c.subtree)
 
 
-def violent(token: Any) -> bool:
-    """Say whether a verb tells of an attack or a killing."""
-    trigger = lexicon.trigger_at(token) if token.pos_ == "VERB" else None
-    return trigger is not None and trigger.event_type in VIOLENT_TYPES
+
+
+
+
 
 
 def owned_act(verb: Any) -> bool:
@@ -213,7 +254,7 @@ def owned_act(verb: Any) -> bool:
     if verb.lemma_.lower() not in OWNING_VERBS:
         return False
     for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp") or lexicon.trigger_at(clause) is None:
+        if clause.dep_ not in ("ccomp", "xcomp") or lexicon.trigger_at(clause) is None and not violent(clause):
             continue
         doers = doers_of(clause)
         if clause.dep_ == "xcomp" and not doers or doers and all(self_reference(d) for d in doers):
@@ -231,17 +272,13 @@ def doers_of(predicate: Any) -> list[Any]:
     return [t for o in own for t in syntax.with_conjuncts(o)]
 
 
-def self_reference(token: Any) -> bool:
-    """Say whether a doer is the speaker itself: "it", "we", "its fighters", "his men"."""
-    if token.pos_ == "PRON" and token.lemma_.lower() in ("it", "we", "they", "i"):
-        return True
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "our", "his", "their", "her")
-               for c in token.children)
-
 
 def negated(token: Any) -> bool:
     """Say whether a verb is negated, or has "no group" for its subject."""
     if any(c.dep_ == "neg" for c in token.children):
+        return True
+    pair = [token, token.head] if token.dep_ == "conj" else [token]     # "neither claimed nor denied"
+    if any(c.lower_ in ("neither", "nor") for t in pair for c in t.children):
         return True
     return any(d.lower_ in ("no", "none") for s in syntax.subjects(token) for d in s.subtree)
 
@@ -262,7 +299,7 @@ def about_violence(verb: Any) -> bool:
     reasons = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
                for c in p.children if c.dep_ in ("pobj", "pcomp")]
     return not reasons or any(
-        t.lemma_.lower() in EVENT_OBJECTS | PERPETRATE or phrasal_perpetration(t)
+        t.lemma_.lower() in EVENT_OBJECTS or syntax.verb_in(t, PERPETRATE) or phrasal_perpetration(t)
         or lexicon.trigger_at(t) is not None for r in reasons for t in r.subtree)
 
 
@@ -303,7 +340,7 @@ def handiwork_of(verb: Any) -> list[Any]:
 
 
 def perpetration_below(token: Any) -> bool:
-    return any(phrasal_perpetration(t) or t.lemma_.lower() in PERPETRATE for t in token.subtree)
+    return any(phrasal_perpetration(t) or syntax.verb_in(t, PERPETRATE) for t in token.subtree)
 
 
 def governing_speech(predicate: Any) -> Any:
@@ -315,7 +352,7 @@ def governing_speech(predicate: Any) -> Any:
         head = current.head
         if current.dep_ in ("ccomp", "relcl", "acl") and head.lemma_.lower() in SPEECH_NOUNS:
             return head.head if syntax.is_predicate(head.head) else None
-        if current.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_.lower() in SPEECH:
+        if current.dep_ in ("ccomp", "xcomp", "advcl") and (head.lemma_.lower() in SPEECH or read_out(head)):
             return head
         if current.dep_ == "oprd" and head.lemma_.lower() in LABEL_VERBS:    # "called it a plot staged by X"
             return head
@@ -323,6 +360,24 @@ def governing_speech(predicate: Any) -> Any:
             return None
         current = head
     return None
+
+
+def intended(verb: Any) -> bool:
+    """Say whether an act is told as meant: "deliberately targeted", "indiscriminately
+    shelled". Telling that another did harm on purpose blames it, as "carried out" names it."""
+    return any(c.dep_ == "advmod" and c.lower_ in INTENT_WORDS for c in verb.children)
+
+
+def unknown_group(name: str) -> bool:
+    """Say whether a name the registry lacks is an armed group's: shaped like one, and more
+    than a bare "Army" or "Police" (a state's forces, its country unsaid)."""
+    return group_shaped(name) and len(name.split()) > 1
+
+
+def read_out(verb: Any) -> bool:
+    """Say whether a verb gives a text's words: "the communique reads", "the leaflets read"."""
+    return verb.lemma_.lower() == "read" and \
+        any(s.lemma_.lower() in DOCUMENT_NOUNS for s in syntax.subjects(verb))
 
 
 def hedged_clause(predicate: Any) -> bool:
@@ -340,45 +395,3 @@ def firmness(verb: Any) -> str:
         return "hedged"
     return "asserted"
 
-
-def channel(doc: Document, verb: Any) -> str | None:
-    """Return how a claim was made: a media outlet, "a statement", "Telegram"."""
-    subjects = {t.i for s in syntax.subjects(verb) for t in s.subtree}
-    for token in verb.subtree:
-        actor = actor_at(doc, token.idx, token.idx + len(token.text))
-        if actor is not None and actor.kind == "Media" and token.i not in subjects:
-            return actor.name
-    media = [t for t in verb.subtree if t.lemma_.lower() in MEDIA_CHANNELS and t.i not in subjects]
-    named = [t for t in media if t.text[:1].isupper() or t.pos_ == "PROPN"]
-    for token in named:          # a platform the report names beats "a statement"
-        return token.text
-    for token in media:
-        if token.dep_ == "pobj":
-            return token.lemma_.lower()
-    return None
-
-
-def time_of(doc: Document, sentence: Any) -> Any:
-    segment = doc.segment_at(sentence.start_char)
-    return segment.time if segment else None
-
-
-def merge_duplicates(claims: list[Claim]) -> list[Claim]:
-    """Fold claims of one kind, actor and targets into one, keeping all their evidence."""
-    merged: dict[tuple, Claim] = {}
-    for claim in claims:
-        key = (claim.kind, claim.actor, frozenset(claim.against), claim.firmness == "false")
-        if key in merged:
-            first = merged[key]
-            merged[key] = Claim(first.id, first.kind, first.actor, first.evidence + claim.evidence,
-                                first.against, (), first.channel or claim.channel,
-                                earliest(first.time, claim.time), first.firmness, first.speaker)
-        else:
-            merged[key] = claim
-    return [Claim(f"c{i}", c.kind, c.actor, c.evidence, c.against, (), c.channel, c.time,
-                  c.firmness, c.speaker) for i, c in enumerate(merged.values(), 1)]
-
-
-def earliest(a: Any, b: Any) -> Any:
-    """Return the earlier of two times, either of which may be unknown."""
-    return min(a, b) if a is not None and b is not None else a or b

@@ -57,7 +57,7 @@ def sentence_case(text: str) -> str:
             start = True
     acronyms = {match.group(1) for match in ACRONYM.finditer(text)}
     if acronyms:        # an acronym the text has introduced in brackets stays one wherever it recurs
-        for match in re.finditer(r"\b(?:%s)\b" % "|".join(sorted(acronyms)), text):
+        for match in re.finditer(r"\b(?:%s)\b" % "|".join(sorted(acronyms, key=len, reverse=True)), text):
             chars[match.start():match.end()] = match.group()
     names = [m.span(1) for m in QUOTED_NAME.finditer(text)]
     names += [m.span("name") for m in GROUP_NAME.finditer(text) if GROUP_WORDS & set(m.group("name").split())]
@@ -69,8 +69,9 @@ def sentence_case(text: str) -> str:
     return "".join(chars)
 
 
-# "(ESA)", "[ESA]": an acronym in brackets; '"SECRET ARMY"': a name of one to six words in quotes.
-ACRONYM = re.compile(r"(?<!-- )(?<!- )[(\[]([A-Z]{2,6})[)\]]")     # not an editor's tag: "-- [TEXT]"
+# "(ESA)", "[ESA]", "(RD-ESA)": an acronym in brackets; '"SECRET ARMY"': a name of one to six
+# words in quotes.
+ACRONYM = re.compile(r"(?<!-- )(?<!- )[(\[]([A-Z]{2,6}(?:-[A-Z]{2,6})?)[)\]]")     # not an editor's tag: "-- [TEXT]"
 QUOTED_NAME = re.compile(r"[\"“]([A-Z][A-Z'\- ]{2,60})[\"”]")
 # A group's name in capitals: up to six words after "the", "by", "of", a comma or
 # a bracket, ending in an organisation's head word; it must hold a GROUP_WORDS word.
@@ -162,10 +163,10 @@ def paragraph_breaks(text: str) -> set[int]:
 
 
 # A wire dateline at a paragraph's start ends before the story's first sentence:
-# "SANTIAGO, 28 JUL 89 (AGENCY) --", "KABUL, Aug 27 (Reuters) -", with an editor's
-# tag after it ("[TEXT]") taken along.
+# "SANTIAGO, 28 JUL 89 (AGENCY) --", "KABUL, Aug 27 (Reuters) -", "CLANDESTINE, NO DATE
+# (RADIO X) --", with an editor's tag after it ("[TEXT]") taken along.
 WIRE_DATELINE = re.compile(
-    r"(?:^|(?<=\n))[ \t]*[A-Z][A-Za-z .'’-]{1,40},\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})"
+    r"(?:^|(?<=\n))[ \t]*[A-Z][A-Za-z .'’-]{1,40},\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2}|NO DATE)"
     r"(?:,?\s+\d{2,4})?\s*(?:\([^)\n]{1,30}\))?\s*(?:--|[-–—])\s*(?:\[[A-Za-z ]{2,20}\]\s*)?")
 FINAL_MARKS = frozenset('.!?:;"”’)]')
 SHORT_LINE = 50

@@ -26,6 +26,9 @@ UNNAMED_GROUPS = frozenset({"bandit", "gunman", "militant", "jihadist", "rebel",
 MEMBER_NOUNS = frozenset({"guerrilla", "member", "fighter", "militant", "gunman", "rebel", "commando",
                           "unit", "cell", "wing", "faction", "supporter", "leader", "spokesman",
                           "spokeswoman", "spokesperson", "chief", "commander", "head", "emir"})
+FIGHTERS = frozenset({"rebel", "guerrilla", "insurgent", "militant", "jihadist"})
+DOCUMENT_NOUNS = frozenset({"communique", "statement", "message", "letter", "leaflet", "pamphlet",
+                            "note", "bulletin", "proclamation", "declaration"})
 GROUP_NOUNS = frozenset({"group", "faction", "movement", "organisation", "organization",
                          "militia", "rebels", "insurgents", "jihadists", "outfit"})
 SECURITY_WORDS = frozenset({"security", "military", "intelligence", "army", "police"})
@@ -144,23 +147,49 @@ def actor_within(doc: Document, token: Any, depth: int = 0) -> Actor | None:
     if not found and depth < 3:
         found = [a for t in modifiers if t.dep_ == "appos"
                  and (a := actor_within(doc, t, depth + 1)) is not None and a.kind != "Person"]
-    return found[-1] if found else None
+    # "Islamic State's Afghan branch": the registry's actor, not the adjective beside it
+    known = [a for a in found if a.kind is not None]
+    return (known or found)[-1] if found else None
 
 
 def relative_head(token: Any) -> Any:
     """Follow "which"/"who" to the noun it stands for: "the movement, which claimed ..."."""
     clause = token.head
     if token.lemma_.lower() in ("which", "who", "that") and clause.dep_ == "relcl":
-        return clause.head
+        return before_aside(clause.head, token)
     return token
 
 
+ASIDE_MARKS = {"--": "--", "—": "—", "–": "–", ")": "(", "]": "["}
+
+
+def before_aside(noun: Any, relative: Any) -> Any:
+    """Climb from the last noun of an aside to the one it describes: in "the Black Hand -- a gang
+    wanted by the courts -- who said ...", "who" follows the aside and means the Black Hand."""
+    doc = relative.doc
+    closer = doc[relative.i - 1] if relative.i > relative.sent.start else None
+    if closer is None or closer.text not in ASIDE_MARKS:
+        return noun
+    opener = next((t.i for t in reversed(doc[relative.sent.start:closer.i])
+                   if t.text == ASIDE_MARKS[closer.text]), None)
+    current = noun
+    while opener is not None and current.i > opener and current.head != current:
+        current = current.head
+    return current if opener is not None and current.i < opener else noun
+
+
 def members_of(token: Any) -> Any:
-    """Follow "guerrillas of X", "members of X" or "a spokesman for X" to X."""
-    if token.lemma_.lower() not in MEMBER_NOUNS and token.lower_.removesuffix("s") not in MEMBER_NOUNS:
+    """Follow "guerrillas of X", "members of X" or "a spokesman for X" to X; and a text to
+    who wrote it: "a communique issued by X", "a statement from X"."""
+    if token.lemma_.lower() in DOCUMENT_NOUNS:
+        authors = [a for c in token.children if c.dep_ == "acl" for a in syntax.agents(c)]
+        if authors:
+            return authors[0]
+    elif token.lemma_.lower() not in MEMBER_NOUNS and token.lower_.removesuffix("s") not in MEMBER_NOUNS:
         return token
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for"):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for", "by") and \
+                (prep.lower_ != "for" or token.lemma_.lower() not in DOCUMENT_NOUNS):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return obj
@@ -221,7 +250,8 @@ def resolve(doc: Document, token: Any) -> Actor | None:
         return body_of(doc, person) if person is not None else None
     if token.pos_ == "PRON" and lemma == "it" and (body := previous_subject(doc, token)) is not None:
         return body
-    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")):
+    if lemma in GROUP_NOUNS or (token.pos_ == "PRON" and lemma in ("it", "they")) or the_fighters(token) \
+            or fighters_text(token):
         return last_actor(doc, token.idx, armed_group)
     if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
         # "the coalition" after "the Saudi-led coalition", "the agency" after "Amaq News Agency"
@@ -229,12 +259,33 @@ def resolve(doc: Document, token: Any) -> Actor | None:
     return None
 
 
+def the_fighters(token: Any) -> bool:
+    """Say whether a word is "the rebels" or "the guerrillas": like "the group", the fighters
+    of the armed group last named ("the rebels in Honduras" may be others)."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in FIGHTERS and \
+        [c.lower_ for c in token.children if c.dep_ not in ("punct", "relcl", "acl")] == ["the"]
+
+
+def fighters_text(token: Any) -> bool:
+    """Say whether a word is "the rebel communique" or "a guerrilla statement": the text of
+    the armed group last named."""
+    return token.lemma_.lower() in DOCUMENT_NOUNS and \
+        any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FIGHTERS for c in token.children)
+
+
 def armed_group(actor: Actor) -> bool:
     """Say whether "the group" can stand for an actor: a non-state armed group, or a name
-    the registry lacks that is shaped like one ("the Red Dawn Front")."""
+    the registry lacks that is shaped like one ("the Red Dawn Front", "the Armed Forces of
+    Liberation")."""
     if actor.kind is None:
-        return actor.name.split()[-1].lower() in BODY_HEADS
+        return group_shaped(actor.name)
     return actor.kind in ARMED_TYPES - {"State forces"}
+
+
+def group_shaped(name: str) -> bool:
+    """Say whether a name is headed by a word for a body: "Front" in "the Red Front of the South"."""
+    words = name.lower().split(" of ")[0].split()
+    return bool(words) and words[-1] in BODY_HEADS
 
 
 def previous_subject(doc: Document, token: Any) -> Actor | None:

@@ -183,3 +183,27 @@ def agents(verb: Any) -> list[Any]:
 
 def with_conjuncts(token: Any) -> list[Any]:
     return [token, *token.conjuncts]
+
+
+def verb_in(token: Any, verbs: frozenset[str]) -> bool:
+    """Say whether a word is one of some verbs, by its lemma or by the stem of its inflected form.
+
+    The lemmatiser now and then maps an inflected verb to another word ("staged"
+    to the noun "stag"); the surface form, with its "-s", "-ed" or "-ing" taken
+    off, still names the verb. Only a word tagged as a verb is stemmed: "planes" is no "plan".
+    """
+    return token.lemma_.lower() in verbs or is_predicate(token) and not verbs.isdisjoint(stems(token.lower_))
+
+
+def stems(word: str) -> set[str]:
+    """Return the forms an inflected English verb may come from: "staged" -> stage, "planned" -> plan."""
+    found = {word}
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            found |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:      # "planned", "committing"
+                found.add(stem[:-1])
+            if ending in ("ed", "es") and stem.endswith("i"):       # "carried", "carries"
+                found.add(stem[:-1] + "y")
+    return found
