@@ -431,3 +431,38 @@ def test_geoparse_a_county_in_a_name_is_the_namesake_in_the_reports_state(pipeli
     found = parse("A forum was held in Corydon, Iowa. The Wayne County Democrats hosted it.", pipeline)
     county = next(t for t in found if t["name"] == "Wayne County")
     assert (county["country"], county["admin1"]) == ("US", "Iowa")
+
+
+def by_name(found: list[dict]) -> dict[str, dict]:
+    return {t["name"]: t for t in found}
+
+
+def test_geoparse_a_capital_outweighs_a_small_namesake_in_the_countries_focus(pipeline):
+    # "U.S." said three times makes the US the focus country, but no Texas town is near:
+    # Paris is France's capital.
+    text = ("The U.S. State Department said U.S. diplomats would meet their counterparts in Paris "
+            "next week, and U.S. officials welcomed the talks.")
+    assert by_name(parse(text, pipeline))["Paris"]["country"] == "FR"
+
+
+def test_geoparse_a_small_namesake_in_a_region_the_report_names_is_kept(pipeline):
+    text = ("Storms damaged towns across Texas on Monday. In Paris, a school roof collapsed, "
+            "and Texas officials opened shelters.")
+    assert by_name(parse(text, pipeline))["Paris"]["admin1"] == "Texas"
+
+
+def test_geoparse_a_county_is_the_one_in_the_region_the_report_is_about(pipeline):
+    # Monroe Counties lie in both states it names; most of its places are in Missouri.
+    text = ("A barn fire spread across farms in Monroe County on Sunday. Missouri officials said "
+            "crews from Missouri towns and one from Indiana helped.")
+    county = by_name(parse(text, pipeline))["Monroe County"]
+    assert (county["country"], county["admin1"]) == ("US", "Missouri")
+
+
+def test_geoparse_settled_readings_say_where_the_report_is(pipeline):
+    # "Glasgow" reads as Scotland's city by itself; "GLASGOW, Ky." settles it, and the
+    # driver's town is the Kentucky namesake, not the London suburb.
+    text = ("GLASGOW, Ky. (AP) — Two people were hurt in a crash on Monday. Police in Glasgow said "
+            "the driver, a man from Edmonton, was taken to hospital.")
+    town = by_name(parse(text, pipeline))["Edmonton"]
+    assert (town["country"], town["admin1"]) == ("US", "Kentucky")

@@ -23,6 +23,8 @@ from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    locate, one_reading_per_name, own_name, own_votes, plausible, rank,
                                    level_with_town, town_in_named_region)
+from marsad.stages.focus import (REGION_FOCUS_BONUS, View, famous_over_namesake, focus_region, in_focus_region,
+                                 reading_votes)
 from marsad.stages.toponyms import (dateline_spans, dedication, in_facility_name, inner_spans, modifier_spans,
                                     region, region_adjective, stated_containers)
 
@@ -78,36 +80,29 @@ class PlacesStage:
         below_country = [c for c in candidates if not self.options(c)[0].feature_code.startswith("PCL")]
         towns = country_votes(below_country, self.options)
         own_towns = {**{key: Counter() for key in own}, **own_votes(below_country, self.options)}
-        named = Counter({self.options(c)[0].country: 1 for c in candidates
-                         if self.options(c)[0].feature_code.startswith("PCL")}) | adjectives
+        outright = frozenset(self.options(c)[0].country for c in candidates
+                             if self.options(c)[0].feature_code.startswith("PCL"))
+        named = Counter({code: 1 for code in outright}) | adjectives
         # A name does not vouch for itself: "Paris" four times in a report on
         # Texas towns must not make France a focus country for "Paris".
         focus_of_name = {key: [code for code, n in (votes - own[key]).most_common() if n > 0]
                          for key in own}
         first = [self.resolve(c, focus_of_name[name_key(c)], ()) for c in candidates]
-        # Cities the report names anchor the smaller places: "the X district of Y"
-        # picks the X nearest Y; regions it names hold its towns ("Paris" in a
-        # report that names Texas is the one in Texas). A name does not anchor
-        # itself: "Montana", or "Mont." before it, read as the state must not
-        # pull "Montana" to a town in Montana.
-        anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and (
-            (e.feature == "P" and e.population >= ANCHOR_POPULATION)
-            or e.feature_code in ("ADM1", "ADM2"))]
-        chosen = [(c, self.resolve(c, focus_of_name[key], tuple(
-            e for other, e in anchors if other != key and not own_name(e, c.name))))
-            for c in candidates for key in (name_key(c),)]
-        # A wire dateline names a city alone only when it is one the world knows ("WASHINGTON -",
-        # not "WASHINGTON, England"): the report's other places do not pick its namesake.
-        alone = lone_datelines(doc.parsed)
-        chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
-        chosen = [(c, self.by_initials(c, e, focus_of_name[name_key(c)])) for c, e in chosen]
-        # Where the report says once which country a name lies in, it does for every mention.
-        stated = {normalise(c.name): inside for c, e in chosen
-                  if (inside := self.within_stated(doc.text, c, e)) is not e}
-        chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
-        leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
-        leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
-        chosen = one_reading_per_name(chosen, leveled)
+        anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and anchor(e)]
+        chosen, stated = self.settle(doc, candidates, focus_of_name, anchors, {})
+        # Read again the names that neither anchors nor context settled, in the light of the
+        # ones they did (a reading in a region the report names, or near a city it names) ("GLASGOW, Ky." votes for Kentucky, not Scotland) and of the region the
+        # report's readings lie in (:mod:`marsad.stages.focus`); a name still does not vouch for
+        # itself.
+        settled = {name_key(c): e for (c, e), old in zip(chosen, first) if e is not None and (
+            e is not old or nearby(e, tuple(a for k, a in anchors if k != name_key(c)), c.name))}
+        votes = country_votes([c for c in candidates if name_key(c) not in settled], self.options) \
+            + reading_votes(settled.values()) + adjectives
+        own = {key: reading_votes([settled[key]]) if key in settled else n for key, n in own.items()}
+        again = {key: [code for code, n in (votes - own[key]).most_common() if n > 0] for key in own}
+        read = [(name_key(c), e) for c, e in chosen if e is not None]
+        views = {key: View(focus_region(e for k, e in read if k != key), outright) for key in own}
+        chosen, stated = self.settle(doc, candidates, again, anchors, views)
         located = [locate(doc.text, candidate, entry) for candidate, entry in chosen
                    if entry is not None and plausible(entry, candidate,
                                                       towns - own_towns[name_key(candidate)] + named)
@@ -119,6 +114,33 @@ class PlacesStage:
         return [replace(p, anchor=p.entry.name, lat=None, lon=None)
                 if (reading := stated.get(normalise(p.name))) is not None and reading is p.entry
                 and reading.feature_code.startswith("PCL") else p for p in located]
+
+    def settle(self, doc: Document, candidates: list[Candidate], focus: dict, anchors: list,
+               views: dict) -> tuple[list[tuple[Candidate, GeoEntry | None]], dict]:
+        """Read every name with the report's focus, anchors and focus regions, then by its context.
+
+        Cities the report names anchor the smaller places: "the X district of Y"
+        picks the X nearest Y; regions it names hold its towns ("Paris" in a
+        report that names Texas is the one in Texas). A name does not anchor
+        itself: "Montana", or "Mont." before it, read as the state must not
+        pull "Montana" to a town in Montana. Returns the readings and the ones
+        settled by a container the report states ("X in Country").
+        """
+        chosen = [(c, self.resolve(c, focus[key], tuple(
+            e for other, e in anchors if other != key and not own_name(e, c.name)), views.get(key, View())))
+            for c in candidates for key in (name_key(c),)]
+        # A wire dateline names a city alone only when it is one the world knows ("WASHINGTON -",
+        # not "WASHINGTON, England"): the report's other places do not pick its namesake.
+        alone = lone_datelines(doc.parsed)
+        chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
+        chosen = [(c, self.by_initials(c, e, focus[name_key(c)])) for c, e in chosen]
+        # Where the report says once which country a name lies in, it does for every mention.
+        stated = {normalise(c.name): inside for c, e in chosen
+                  if (inside := self.within_stated(doc.text, c, e)) is not e}
+        chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
+        leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
+        leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
+        return one_reading_per_name(chosen, leveled), stated
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
@@ -355,16 +377,28 @@ class PlacesStage:
         found = self.gazetteer.lookup(candidate.name)
         return [country] + found if country is not None else found
 
-    def resolve(self, candidate: Candidate, focus: list[str],
-                anchors: tuple[GeoEntry, ...]) -> GeoEntry | None:
+    def resolve(self, candidate: Candidate, focus: list[str], anchors: tuple[GeoEntry, ...],
+                view: View = View()) -> GeoEntry | None:
+        """Pick a name's reading: rank, anchors, own name, and where the report's other names point."""
         options = self.options(candidate)
         if not options:
             return None
-        best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors, candidate.name)
-                   + own_name(e, candidate.name))
+
+        def local(e: GeoEntry) -> float:
+            focused = candidate.region and in_focus_region(e, view.region, options)
+            return nearby(e, anchors, candidate.name) + (REGION_FOCUS_BONUS if focused else 0.0)
+
+        best = max(options, key=lambda e: rank(e, focus, candidate.region) + local(e) + own_name(e, candidate.name))
         if not candidate.region:
             best = city_before_region(best, options, candidate.name)
+            best = famous_over_namesake(best, options, local(best) > 0, view,
+                                        lambda e: own_name(e, candidate.name))
         return city_state(best, options)
+
+
+def anchor(entry: GeoEntry) -> bool:
+    """Say whether a reading anchors the report's other names: a sizeable town, or a region."""
+    return entry.feature == "P" and entry.population >= ANCHOR_POPULATION or entry.feature_code in ("ADM1", "ADM2")
 
 
 def initials(name: str) -> str:
