@@ -466,3 +466,12 @@ def test_geoparse_settled_readings_say_where_the_report_is(pipeline):
             "the driver, a man from Edmonton, was taken to hospital.")
     town = by_name(parse(text, pipeline))["Edmonton"]
     assert (town["country"], town["admin1"]) == ("US", "Kentucky")
+
+
+def test_geoparse_a_major_airport_named_alone_is_the_airport(pipeline):
+    # GeoNames knows "Heathrow" only as a small town in Florida; the supplement's airport
+    # rows give the name its own site.
+    found = by_name(parse("Fog grounded flights at Heathrow and Gatwick, and trains out of London "
+                          "were late.", pipeline))
+    assert (found["Heathrow"]["country"], found["Heathrow"]["feature"]) == ("GB", "S")
+    assert found["Gatwick"]["country"] == "GB"
