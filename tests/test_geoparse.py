@@ -475,3 +475,18 @@ def test_geoparse_a_major_airport_named_alone_is_the_airport(pipeline):
                           "were late.", pipeline))
     assert (found["Heathrow"]["country"], found["Heathrow"]["feature"]) == ("GB", "S")
     assert found["Gatwick"]["country"] == "GB"
+
+
+def test_geoparse_an_adjective_that_opens_a_place_name_is_no_demonym(pipeline):
+    found = by_name(parse("The British Columbia Finance Minister said the offer was fair.", pipeline))
+    assert "British" not in found
+    assert (found["British Columbia"]["country"], found["British Columbia"]["feature"]) == ("CA", "A")
+
+
+@pytest.mark.parametrize("text", [
+    "She studied at Oregon State University before moving abroad.",
+    "Fans filled the Stade de France on Saturday night.",
+])
+def test_geoparse_a_country_or_state_inside_a_campus_or_stadium_name_gives_no_point(pipeline, text):
+    # The campus or the stadium stands at one spot that the state's or country's point is not.
+    assert parse(text, pipeline) == []

@@ -183,6 +183,11 @@ class PlacesStage:
                 entry = self.demonym_entry(span.text)
                 if entry is not None:
                     keep(span, entry, "demonym")
+                elif len(span) == 2 and self.demonym_entry(span[0].text) is not None:
+                    # An adjective that opens a place's name is no demonym: "British Columbia".
+                    entry = self.inner_entry(span.text, focus=doc_focus)
+                    if entry is not None:
+                        keep(span, entry, "embedded")
         read = readings(places)
         for span in inner_spans(parsed, covered):
             if not covered & set(range(span.start, span.end)):

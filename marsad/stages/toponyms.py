@@ -31,13 +31,15 @@ from marsad.model import GeoEntry
 NAME_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 LONGEST_INNER = 4           # words in a place name inside another name
 # Words that make a name a building's, a site's or a quarter's ("the Russian Embassy",
-# "the French Quarter", "Atlantic Avenue"): such a place stands at one spot, which the
-# country, region or people it is named after does not give (an embassy stands abroad).
-# A university or hospital named after its state or province is the state's own
-# institution, as an agency is: those words are left out.
+# "the French Quarter", "Atlantic Avenue", "Stade de France"): such a place stands at one
+# spot, which the country, region or people it is named after does not give (an embassy
+# stands abroad). A university or college named after its state stands on its campus, a
+# city that the state's point does not give either. A hospital or an agency named after
+# its state or province serves all of it: those words are left out.
 FACILITY_NOUNS = {"embassy", "consulate", "school", "hotel", "cathedral", "basilica", "chapel",
                   "church", "mosque", "mall", "stadium", "airport", "station", "avenue", "street",
-                  "boulevard", "quarter"}
+                  "boulevard", "quarter", "stade", "estadio", "stadio", "castle", "palace", "university",
+                  "college", "academy", "centre", "center"}
 # Buildings dedicated to a saint, whose name stands before them in the possessive.
 DEDICATED = FACILITY_NOUNS | {"hospital", "college", "abbey", "priory", "parish"}
 SAINT_WORDS = {"st", "saint", "ste", "sainte"}
