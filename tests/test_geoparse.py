@@ -490,3 +490,12 @@ def test_geoparse_an_adjective_that_opens_a_place_name_is_no_demonym(pipeline):
 def test_geoparse_a_country_or_state_inside_a_campus_or_stadium_name_gives_no_point(pipeline, text):
     # The campus or the stadium stands at one spot that the state's or country's point is not.
     assert parse(text, pipeline) == []
+
+
+def test_geoparse_a_county_inside_a_name_is_the_one_in_the_state_most_places_lie_in(pipeline):
+    # Monroe Counties lie in Illinois and in Missouri; one Chicago does not outweigh two
+    # Missouri towns.
+    text = ("The Monroe County Democrats met on Friday. Farmers from Macon, Missouri, and Moberly, "
+            "Missouri, came, and one from Chicago.")
+    county = by_name(parse(text, pipeline))["Monroe County"]
+    assert (county["admin1"], county["role"]) == ("Missouri", "embedded")

@@ -257,14 +257,16 @@ class PlacesStage:
 
         "Monroe County" is in seventeen states; a report on towns of one
         state means that state's (as :func:`~marsad.stages.resolve.nearby` does
-        for places).
+        for places), and of several, the one most of them lie in.
         """
         if entry.feature_code != "ADM2":
             return entry
-        states = {p.entry.admin1 for p in places if p.entry.country == entry.country and p.entry.admin1}
+        states = Counter(p.entry.admin1 for p in places if p.entry.country == entry.country and p.entry.admin1)
         inside = [e for e in self.options(Candidate(0, 0, name, True)) if e.feature_code == "ADM2"
                   and e.country == entry.country and e.admin1 in states and own_name(e, name)]
-        return max(inside, key=lambda e: e.population) if inside else entry
+        # The state most of the report's places lie in first: one Chicago in a report on Iowa
+        # towns does not make its county Illinois'.
+        return max(inside, key=lambda e: (states[e.admin1], e.population)) if inside else entry
 
     def bare_possessive(self, token: Any) -> bool:
         """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""
