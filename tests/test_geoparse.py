@@ -499,3 +499,14 @@ def test_geoparse_a_county_inside_a_name_is_the_one_in_the_state_most_places_lie
             "Missouri, came, and one from Chicago.")
     county = by_name(parse(text, pipeline))["Monroe County"]
     assert (county["admin1"], county["role"]) == ("Missouri", "embedded")
+
+
+@pytest.mark.parametrize(("text", "abbreviation", "country"), [
+    ("The studio was fined two million US dollars last year.", "US", "US"),
+    ("A UK Minister visited the plant on Tuesday.", "UK", "GB"),
+    ("Airlines asked for a new EU Aviation Strategy.", "EU", ""),
+])
+def test_geoparse_a_country_abbreviation_is_the_country_inside_a_name_or_as_a_modifier(
+        pipeline, text, abbreviation, country):
+    found = by_name(parse(text, pipeline))
+    assert found[abbreviation]["country"] == country

@@ -25,8 +25,8 @@ from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city
                                    level_with_town, town_in_named_region)
 from marsad.stages.focus import (REGION_FOCUS_BONUS, View, famous_over_namesake, focus_region, in_focus_region,
                                  reading_votes)
-from marsad.stages.toponyms import (dateline_spans, dedication, in_facility_name, inner_spans, modifier_spans,
-                                    region, region_adjective, stated_containers)
+from marsad.stages.toponyms import (country_abbreviations, dateline_spans, dedication, in_facility_name,
+                                    inner_spans, modifier_spans, region, region_adjective, stated_containers)
 
 ANCHOR_POPULATION = 50_000
 INNER_POPULATION = 100_000
@@ -209,8 +209,8 @@ class PlacesStage:
         return sorted(found, key=lambda p: p.span.start)
 
     def demonym_entry(self, word: str) -> GeoEntry | None:
-        """Return the country or region an adjective names ("Russian", "European")."""
-        code = self.demonym(word)
+        """Return the country or region an adjective or abbreviation names ("Russian", "European", "UK")."""
+        code = self.demonym(word) or country_abbreviations().get(word)
         if code is None:
             return region_adjective(word)
         return self.country_entry(code)
@@ -235,8 +235,8 @@ class PlacesStage:
         return self.cache[key]
 
     def _inner_entry(self, name: str, population: int, focus: str | None) -> GeoEntry | None:
-        if code_like(name):     # "BA" is British Airways before it is Bosnia
-            return self.demonym_entry(name)
+        if code_like(name):     # "BA" is British Airways before it is Bosnia; "EU" is Europe's
+            return self.demonym_entry(name) or region(name)
         found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
         if found is not None:
             return found

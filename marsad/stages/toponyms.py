@@ -68,6 +68,20 @@ def _region_table() -> tuple[dict[str, GeoEntry], dict[str, GeoEntry]]:
     return names, adjectives
 
 
+@cache
+def country_abbreviations() -> dict[str, str]:
+    """Return the capitals news abbreviates countries to, from marsad/data/country_aliases.csv:
+    "UK" -> "GB", "UAE" -> "AE".
+
+    These are the country wherever they stand ("a UK minister", "US dollars"),
+    unlike an ISO code that merely shares the letters of a firm's initials ("BA").
+    """
+    text = resources.files("marsad.data").joinpath("country_aliases.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {alias: row["country"] for row in rows for alias in row["aliases"].split("|")
+            if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 4}
+
+
 def _bare(name: str) -> str:
     return normalise(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
 
@@ -92,7 +106,7 @@ def modifier_spans(parsed: Any, covered: set[int]) -> Iterator[Any]:
     """
     for token in parsed:
         if token.i in covered or not token.text[:1].isupper() or not token.is_alpha and "." not in token.text \
-                or token.is_stop:
+                or token.is_stop and token.text not in country_abbreviations():     # "US" is "us"
             continue
         if token.i + 1 < len(parsed) and token.i + 1 not in covered and parsed[token.i + 1].text[:1].isupper():
             yield parsed[token.i:token.i + 2]
