@@ -510,3 +510,15 @@ def test_geoparse_a_country_abbreviation_is_the_country_inside_a_name_or_as_a_mo
         pipeline, text, abbreviation, country):
     found = by_name(parse(text, pipeline))
     assert found[abbreviation]["country"] == country
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    ("Flooding closed roads near Erie, PA on Monday.", "US", "Pennsylvania"),
+    ("Fires burned in Spokane, WA, on Friday.", "US", "Washington"),
+    ("Fires burned near Perth, WA, on Friday.", "AU", "Western Australia"),
+])
+def test_geoparse_a_postal_code_after_a_town_is_the_region_that_holds_it(pipeline, text, country, admin1):
+    # "PA" is Panama's ISO code and "WA" names a state in two countries: after a town and
+    # a comma, each is the region the town lies in.
+    code = parse(text, pipeline)[-1]
+    assert (code["country"], code["admin1"], code["feature"]) == (country, admin1, "A")

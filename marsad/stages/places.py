@@ -372,8 +372,7 @@ class PlacesStage:
     def lookup(self, candidate: Candidate) -> list[GeoEntry]:
         dotted = dotted_regions().get(candidate.name)
         if dotted is not None:
-            found = self.gazetteer.admin1(*dotted)
-            return [found] if found is not None else []
+            return [found for region in dotted if (found := self.gazetteer.admin1(*region)) is not None]
         if candidate.region:
             bare = REGION_SUFFIX.sub("", candidate.name)
             regions = [e for e in self.gazetteer.lookup(bare) if e.feature == "A"]

@@ -44,7 +44,7 @@ DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)
 DIRECTION_PREFIX = re.compile(
     r"(?:(?:far|central|upper|lower|greater|(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[\s-]+)+",
     re.IGNORECASE)
-DOTTED_AFTER_TOWN = re.compile(r", ([A-Z][a-z]{1,4}\.)")
+DOTTED_AFTER_TOWN = re.compile(r", ([A-Z][a-z]{1,4}\.|[A-Z]{2,3}\b(?!\.[A-Za-z]))")
 # Nouns of events that a place name may modify ("the Aleppo bombing").
 EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
                "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
@@ -157,19 +157,26 @@ def without_direction(candidate: Candidate) -> Candidate | None:
 
 
 @cache
-def dotted_regions() -> dict[str, tuple[str, str]]:
-    """Return the dotted abbreviations of marsad/data/admin_dotted.csv: "Man." -> ("CA", "Manitoba")."""
+def dotted_regions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Return the abbreviations of marsad/data/admin_dotted.csv: "Man." -> (("CA", "Manitoba"),).
+
+    A postal code two countries use ("WA") names a region in each.
+    """
     text = resources.files("marsad.data").joinpath("admin_dotted.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {row["abbreviation"]: (row["country"], row["admin1"]) for row in rows}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for row in rows:
+        found[row["abbreviation"]] = (*found.get(row["abbreviation"], ()), (row["country"], row["admin1"]))
+    return found
 
 
 def with_dotted_regions(text: str, candidates: list[Candidate],
                         known: Callable[[Candidate], bool]) -> list[Candidate]:
-    """Add the region abbreviation written after a town and a comma: "Churchill, Man.".
+    """Add the region abbreviation written after a town and a comma: "Churchill, Man.", "Erie, PA".
 
-    Such an abbreviation is a word without its dot and a region only there,
-    so it counts only in that place, dot and all; the recogniser often reads
+    Such an abbreviation is a word without its dot, or another country's
+    code, and a region only there, so it counts only in that place, as
+    written; the recogniser often reads
     "Churchill, Man" as one name and drops the second half. ``known`` says
     whether the gazetteer knows the town.
     """
