@@ -522,3 +522,17 @@ def test_geoparse_a_postal_code_after_a_town_is_the_region_that_holds_it(pipelin
     # a comma, each is the region the town lies in.
     code = parse(text, pipeline)[-1]
     assert (code["country"], code["admin1"], code["feature"]) == (country, admin1, "A")
+
+
+def test_geoparse_a_name_put_in_a_town_the_report_names_is_there_not_at_a_far_namesake(pipeline):
+    # GeoNames knows "Eva" only as a hamlet in Alabama; the report says the shelter is in Paterson.
+    found = parse("The charity chose the shelter at Eva's Village in Paterson for its spring dinner.", pipeline)
+    shelter, town = found
+    assert (shelter["name"], town["name"]) == ("Eva", "Paterson")
+    assert (shelter["lat"], shelter["lon"]) == (town["lat"], town["lon"])
+
+
+def test_geoparse_a_town_in_a_city_nearby_keeps_its_own_point(pipeline):
+    jobar, damascus = parse("Clashes erupted in Jobar in Damascus on Monday.", pipeline)
+    assert jobar["country"] == damascus["country"] == "SY"
+    assert (jobar["lat"], jobar["lon"]) != (damascus["lat"], damascus["lon"])

@@ -22,11 +22,12 @@ from marsad.stages.recognise import (PLACE_LABELS, REGION_SUFFIX, Candidate, dot
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    locate, one_reading_per_name, own_name, own_votes, plausible, rank,
-                                   level_with_town, town_in_named_region)
+                                   level_with_town, town_in_named_region, in_stated_town)
 from marsad.stages.focus import (REGION_FOCUS_BONUS, View, famous_over_namesake, focus_region, in_focus_region,
                                  reading_votes)
 from marsad.stages.toponyms import (country_abbreviations, dateline_spans, dedication, in_facility_name,
-                                    inner_spans, modifier_spans, region, region_adjective, stated_containers)
+                                    inner_spans, modifier_spans, region, region_adjective, stated_containers,
+                                    stated_towns)
 
 ANCHOR_POPULATION = 50_000
 INNER_POPULATION = 100_000
@@ -138,6 +139,7 @@ class PlacesStage:
         stated = {normalise(c.name): inside for c, e in chosen
                   if (inside := self.within_stated(doc.text, c, e)) is not e}
         chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
+        chosen = in_stated_town(doc.text, chosen, stated_towns)
         leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
         leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
         return one_reading_per_name(chosen, leveled), stated

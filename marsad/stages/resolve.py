@@ -39,6 +39,10 @@ RELATIVE = re.compile(
     r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$"
     .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
+# A place said to be "in" a town the report names lies within this distance of it; a
+# namesake farther off is not the one meant.
+CONTAINED_KM = 100
+CONTAINER_POPULATION = 50_000
 NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
                   r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -294,6 +298,28 @@ def town_in_named_region(text: str, chosen: list[tuple[Candidate, GeoEntry | Non
                 result[n - 1] = (town, max(inside, key=lambda e: e.population))
                 result[n] = (candidate, region)
                 break
+    return result
+
+
+def in_stated_town(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
+                   containers: Any) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Place a name the report puts "in" a town it names at that town, when its own reading is far off.
+
+    "The shelter at Eva's Court in Y" or "Oak Avenue in Y": the gazetteer
+    knows the first name only as a namesake town hundreds of kilometres away;
+    the report says it is in Y, a town of CONTAINER_POPULATION or more it
+    names. ``containers(text, end)`` gives the names that may be that town.
+    """
+    towns = {normalise(c.name): e for c, e in chosen if e is not None and e.feature == "P"
+             and e.population >= CONTAINER_POPULATION}
+    result = []
+    for candidate, entry in chosen:
+        if entry is not None and entry.feature in ("P", "S") and not candidate.region:
+            town = next((towns[key] for name in containers(text, candidate.end)
+                         if (key := normalise(name)) in towns), None)
+            if town is not None and distance_km(town, entry) > CONTAINED_KM:
+                entry = town
+        result.append((candidate, entry))
     return result
 
 

@@ -208,3 +208,17 @@ def stated_containers(text: str, start: int, end: int) -> list[str]:
         parts = before.group(1).split()
         names += [" ".join(parts[n:]) for n in range(len(parts))]
     return names
+
+
+# "X in Y", past the rest of X's own name: "Eva's Shelter in Y", "Oak Avenue in the Y Hills area".
+IN_NAMED_PLACE = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’-]*)*\s+in\s+(?:the\s+|downtown\s+)?"
+                            r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+def stated_towns(text: str, end: int) -> list[str]:
+    """Return the names that may be the town a place is said to be in ("X in Y"), longest first."""
+    match = IN_NAMED_PLACE.match(text, end)
+    if match is None:
+        return []
+    parts = re.sub(r"['’]s$", "", match.group(1)).split()
+    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
