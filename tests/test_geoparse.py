@@ -536,3 +536,13 @@ def test_geoparse_a_town_in_a_city_nearby_keeps_its_own_point(pipeline):
     jobar, damascus = parse("Clashes erupted in Jobar in Damascus on Monday.", pipeline)
     assert jobar["country"] == damascus["country"] == "SY"
     assert (jobar["lat"], jobar["lon"]) != (damascus["lat"], damascus["lon"])
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("FT. WORTH, Texas (Wire) - Police said two men were held.", "FT. WORTH", "Texas"),
+    ("PLEASANTON, Calif. -- A maker of sensors said on Monday it would hire.", "PLEASANTON", "California"),
+])
+def test_geoparse_a_dateline_is_read_whole_however_the_model_labels_it(pipeline, text, name, admin1):
+    # The model splits "FT. WORTH" at its dot and calls "PLEASANTON" an organisation.
+    place = parse(text, pipeline)[0]
+    assert (place["name"], place["admin1"]) == (name, admin1)

@@ -70,13 +70,16 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
     ``possessive`` tells a country's possessive written without its apostrophe
     ("Syrias Aleppo", as some copy strips them), which starts a new name.
     """
-    seen: set[int] = set()
+    # A wire dateline's name is a place, however the model labels or splits it ("ST" and
+    # "LOUIS", or "PLEASANTON" an organisation): it is read whole, below.
+    datelines = list(dateline_spans(parsed))
+    seen: set[int] = {i for span in datelines for i in range(span.start, span.end)}
     for ent in joined_entities(parsed, whole):
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
             parts = list(split_list(ent, possessive, whole))
             for part in parts:
-                if inside_organisation(part, possessive) or part.start in seen or building_word(part) \
-                        or dedication(part):
+                if inside_organisation(part, possessive) or seen & set(range(part.start, part.end)) \
+                        or building_word(part) or dedication(part):
                     continue
                 if not part.text[:1].isupper():
                     continue    # "the surrounding bush": a common noun the recogniser took for a name
@@ -91,9 +94,8 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
                 and not building_word(run):
             seen.update(range(run.start, run.end))
             yield candidate_of(run, False)
-    for span in dateline_spans(parsed):
-        if not seen & set(range(span.start, span.end)):
-            yield candidate_of(span, False)
+    for span in datelines:
+        yield candidate_of(span, any(t.ent_type_ in PLACE_LABELS for t in span))
 
 
 def joined_entities(parsed: Any, whole: Callable[[str], bool]) -> list[Any]:

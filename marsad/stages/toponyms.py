@@ -168,7 +168,8 @@ def proper(token: Any) -> bool:
 
 
 def dateline_spans(parsed: Any) -> Iterator[Any]:
-    """Yield the all-caps place of a wire dateline at a paragraph's start: "SAN DIEGO (AP) -".
+    """Yield the all-caps place of a wire dateline at a paragraph's start: "SAN DIEGO (AP) -",
+    "ST. LOUIS -".
 
     The model reads capitals poorly; the caller looks the name up as written.
     """
@@ -177,10 +178,21 @@ def dateline_spans(parsed: Any) -> Iterator[Any]:
         if start > 0 and "\n" not in parsed[start - 1].whitespace_ + parsed[start - 1].text:
             continue
         end = start
-        while end < sent.end and parsed[end].is_alpha and parsed[end].text.isupper() and len(parsed[end]) > 1:
+        while end < len(parsed) and (capital_word(parsed[end]) or end > start and abbreviation_dot(parsed, end)):
             end += 1
-        if start < end < sent.end and parsed[end].text in DATELINE_END:
+        if start < end < len(parsed) and parsed[end].text in DATELINE_END:
             yield parsed[start:end]
+
+
+def capital_word(token: Any) -> bool:
+    return token.is_alpha and token.text.isupper() and len(token) > 1
+
+
+def abbreviation_dot(parsed: Any, i: int) -> bool:
+    """Say whether a dot ends a short all-caps abbreviation inside a dateline: "ST. LOUIS", "FT. WORTH"."""
+    before = parsed[i - 1]
+    return parsed[i].text == "." and not before.whitespace_ and len(before) <= 3 and capital_word(before) \
+        and i + 1 < len(parsed) and capital_word(parsed[i + 1])
 
 
 # "X, Country" (not in a list: no "," or "and" after it), "X in Country", "X in the Country's
