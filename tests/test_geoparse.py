@@ -546,3 +546,18 @@ def test_geoparse_a_dateline_is_read_whole_however_the_model_labels_it(pipeline,
     # The model splits "FT. WORTH" at its dot and calls "PLEASANTON" an organisation.
     place = parse(text, pipeline)[0]
     assert (place["name"], place["admin1"]) == (name, admin1)
+
+
+def test_geoparse_the_name_of_the_region_a_report_is_about_is_that_region(pipeline):
+    # The report's towns lie in Washington state: "across Washington" is the state, while
+    # "Washington, D.C." still says the capital.
+    text = ("SPOKANE, Wash. - Crews from Seattle and Tacoma fought fires across Washington on Monday, "
+            "and a team flew to Washington, D.C. to brief officials.")
+    state, capital = [t for t in parse(text, pipeline) if t["name"] == "Washington"]
+    assert (state["feature"], state["admin1"]) == ("A", "Washington")
+    assert (capital["feature"], capital["admin1"]) == ("P", "District of Columbia")
+
+
+def test_geoparse_a_city_inside_the_region_a_report_is_about_stays_the_city(pipeline):
+    found = by_name(parse("Officials in Buffalo and Albany said New York would add funds.", pipeline))
+    assert found["New York"]["feature"] == "P"

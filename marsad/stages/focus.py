@@ -109,3 +109,17 @@ def famous_over_namesake(best: GeoEntry, options: list[GeoEntry], local: bool, v
     if top.country in view.named and best.country not in view.named:
         return top
     return best if local or in_focus_region(best, view.region, []) else top
+
+
+def region_of_report(best: GeoEntry, options: list[GeoEntry], region: tuple[str, str] | None,
+                     own_name: Callable[[GeoEntry], float]) -> GeoEntry:
+    """Read a name the report's focus region bears as that region, unless its reading lies in it.
+
+    A report on Seattle and Spokane that says "Washington" means the state, not
+    the capital across the country; one on Buffalo and Albany that says "New
+    York" may mean the city, which lies in the state.
+    """
+    if region is None or region_of(best) == region:
+        return best
+    same = [e for e in options if e.feature_code == "ADM1" and region_of(e) == region and own_name(e)]
+    return same[0] if same else best

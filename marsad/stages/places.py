@@ -24,7 +24,7 @@ from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city
                                    locate, one_reading_per_name, own_name, own_votes, plausible, rank,
                                    level_with_town, town_in_named_region, in_stated_town)
 from marsad.stages.focus import (REGION_FOCUS_BONUS, View, famous_over_namesake, focus_region, in_focus_region,
-                                 reading_votes)
+                                 reading_votes, region_of, region_of_report)
 from marsad.stages.toponyms import (country_abbreviations, dateline_spans, dedication, in_facility_name,
                                     inner_spans, modifier_spans, region, region_adjective, stated_containers,
                                     stated_towns)
@@ -142,7 +142,11 @@ class PlacesStage:
         chosen = in_stated_town(doc.text, chosen, stated_towns)
         leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
         leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
-        return one_reading_per_name(chosen, leveled), stated
+        # A mention read as the report's own region keeps it: "Washington, D.C." settles only
+        # that mention in a report on Washington state.
+        regional = {e.geonameid for c, e in chosen if e is not None and e.feature_code == "ADM1"
+                    and region_of(e) == views.get(name_key(c), View()).region}
+        return one_reading_per_name(chosen, leveled, regional), stated
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
@@ -401,6 +405,7 @@ class PlacesStage:
             best = city_before_region(best, options, candidate.name)
             best = famous_over_namesake(best, options, local(best) > 0, view,
                                         lambda e: own_name(e, candidate.name))
+            best = region_of_report(best, options, view.region, lambda e: own_name(e, candidate.name))
         return city_state(best, options)
 
 

@@ -324,7 +324,8 @@ def in_stated_town(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
 
 
 def one_reading_per_name(before: list[tuple[Candidate, GeoEntry | None]],
-                         after: list[tuple[Candidate, GeoEntry | None]]) -> list[tuple[Candidate, GeoEntry | None]]:
+                         after: list[tuple[Candidate, GeoEntry | None]],
+                         kept: frozenset[int] | set[int] = frozenset()) -> list[tuple[Candidate, GeoEntry | None]]:
     """Give every mention of a name the reading its context settled for one of them.
 
     A report means one place by one name: once "Alaska, Hawaii and
@@ -340,7 +341,9 @@ def one_reading_per_name(before: list[tuple[Candidate, GeoEntry | None]],
     # Where contexts settle one name two ways ("Washington, D.C." and "Oregon and
     # Washington"), each mention keeps its own.
     sure = {name: entries[next(iter(ids))] for name, ids in settled.items() if len(ids) == 1}
-    return [(c, sure.get(normalise(c.name), e)) for c, e in after]
+    # A mention whose reading is in ``kept`` keeps it all the same.
+    return [(c, e if e is not None and e.geonameid in kept else sure.get(normalise(c.name), e))
+            for c, e in after]
 
 
 def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:
