@@ -24,6 +24,8 @@ from typing import Callable, Iterable
 
 from marsad.model import GeoEntry
 
+# A town this big anchors the report's smaller places ("the X district of Y").
+ANCHOR_POPULATION = 50_000
 # A focus region must be named or hold this many of the report's readings.
 REGION_MAJORITY = 2
 REGION_FOCUS_BONUS = 2.0    # a county of the region the report is about
@@ -123,3 +125,8 @@ def region_of_report(best: GeoEntry, options: list[GeoEntry], region: tuple[str,
         return best
     same = [e for e in options if e.feature_code == "ADM1" and region_of(e) == region and own_name(e)]
     return same[0] if same else best
+
+
+def anchor(entry: GeoEntry) -> bool:
+    """Say whether a reading anchors the report's other names: a sizeable town, or a region."""
+    return entry.feature == "P" and entry.population >= ANCHOR_POPULATION or entry.feature_code in ("ADM1", "ADM2")

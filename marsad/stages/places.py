@@ -4,7 +4,9 @@ Recognition (:mod:`marsad.stages.recognise`) takes spaCy's place entities,
 other proper-noun runs and datelines, and keeps a name only where the
 gazetteer knows it and the context reads as a place: organisation names that
 contain a place ("the Tartu News Agency") and people's names are not place
-mentions. Resolution (:mod:`marsad.stages.resolve`) picks each name's reading.
+mentions. Resolution (:mod:`marsad.stages.resolve`) picks each name's reading,
+read a second time in the light of where the report's settled readings lie
+(:mod:`marsad.stages.focus`).
 The stage also keeps the place names that are no event's place
 (:mod:`marsad.stages.toponyms`).
 """
@@ -23,13 +25,12 @@ from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    locate, one_reading_per_name, own_name, own_votes, plausible, rank,
                                    level_with_town, town_in_named_region, in_stated_town)
-from marsad.stages.focus import (REGION_FOCUS_BONUS, View, famous_over_namesake, focus_region, in_focus_region,
-                                 reading_votes, region_of, region_of_report)
-from marsad.stages.toponyms import (country_abbreviations, dateline_spans, dedication, in_facility_name,
-                                    inner_spans, modifier_spans, region, region_adjective, stated_containers,
-                                    stated_towns)
+from marsad.stages.focus import (REGION_FOCUS_BONUS, View, anchor, famous_over_namesake, focus_region,
+                                 in_focus_region, reading_votes, region_of, region_of_report)
+from marsad.stages.toponyms import (country_abbreviations, dedication, in_facility_name, inner_spans,
+                                    lone_datelines, modifier_spans, readings, region, region_adjective,
+                                    stated_containers, stated_towns)
 
-ANCHOR_POPULATION = 50_000
 INNER_POPULATION = 100_000
 # Months and weekdays, whole and cut short ("14 Jul 2016"), are dates, not places.
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -409,11 +410,6 @@ class PlacesStage:
         return city_state(best, options)
 
 
-def anchor(entry: GeoEntry) -> bool:
-    """Say whether a reading anchors the report's other names: a sizeable town, or a region."""
-    return entry.feature == "P" and entry.population >= ANCHOR_POPULATION or entry.feature_code in ("ADM1", "ADM2")
-
-
 def initials(name: str) -> str:
     """Return the capitals a name is abbreviated to: "Democratic Republic of the Congo" -> "DRC"."""
     return "".join(word[0].upper() for word in name.split() if word[0].isupper())
@@ -428,28 +424,3 @@ def descriptive(name: str) -> bool:
     """
     words = normalise(name).split()
     return len(words) > 1 and all(word in GENERIC_REGION_WORDS for word in words)
-
-
-def lone_datelines(parsed: Any) -> set[tuple[int, int]]:
-    """Return the character spans of all-caps datelines with no region or country after them."""
-    alone = set()
-    for span in dateline_spans(parsed):
-        after = parsed[span.end:span.end + 2]
-        if not (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()):
-            alone.add((span.start_char, span.end_char))
-    return alone
-
-
-def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
-    """Map each name the report's places bear to its most frequent reading.
-
-    A name keeps its reading inside longer names: after "Glasgow, Ky." the
-    "Glasgow Police" are Kentucky's, not Scotland's, though a name inside a
-    name alone would be read as its biggest namesake.
-    """
-    counts: dict[str, Counter[int]] = {}
-    entries: dict[int, GeoEntry] = {}
-    for place in places:
-        counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
-        entries[place.entry.geonameid] = place.entry
-    return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}

@@ -20,12 +20,13 @@ from __future__ import annotations
 import csv
 import re
 import zlib
+from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
 from marsad.gazetteer import normalise
-from marsad.model import GeoEntry
+from marsad.model import GeoEntry, Place
 
 # Entity labels of names that may hold a place name: "the Kabul Bank" (ORG).
 NAME_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
@@ -234,3 +235,28 @@ def stated_towns(text: str, end: int) -> list[str]:
         return []
     parts = re.sub(r"['’]s$", "", match.group(1)).split()
     return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def lone_datelines(parsed: Any) -> set[tuple[int, int]]:
+    """Return the character spans of all-caps datelines with no region or country after them."""
+    alone = set()
+    for span in dateline_spans(parsed):
+        after = parsed[span.end:span.end + 2]
+        if not (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()):
+            alone.add((span.start_char, span.end_char))
+    return alone
+
+
+def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
+    """Map each name the report's places bear to its most frequent reading.
+
+    A name keeps its reading inside longer names: after "Glasgow, Ky." the
+    "Glasgow Police" are Kentucky's, not Scotland's, though a name inside a
+    name alone would be read as its biggest namesake.
+    """
+    counts: dict[str, Counter[int]] = {}
+    entries: dict[int, GeoEntry] = {}
+    for place in places:
+        counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
+        entries[place.entry.geonameid] = place.entry
+    return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}
