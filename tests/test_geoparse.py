@@ -561,3 +561,7 @@ def test_geoparse_the_name_of_the_region_a_report_is_about_is_that_region(pipeli
 def test_geoparse_a_city_inside_the_region_a_report_is_about_stays_the_city(pipeline):
     found = by_name(parse("Officials in Buffalo and Albany said New York would add funds.", pipeline))
     assert found["New York"]["feature"] == "P"
+
+
+def test_geoparse_a_legislature_is_no_hamlet_that_bears_its_name(pipeline):
+    assert parse("Lawmakers in Congress voiced concerns about the arms sale on Tuesday.", pipeline) == []

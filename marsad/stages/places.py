@@ -50,7 +50,10 @@ GENERIC_QUARTERS = {"old city", "old town", "new city", "new town", "downtown", 
 # town called Valley.
 GENERIC_LANDFORMS = {"valley", "delta", "ocean", "sea", "bay", "river", "lake", "desert",
                      "island", "islands", "peninsula", "mountains", "hills"}
-GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS | GENERIC_LANDFORMS      # never a place of their own
+# Legislatures every country has: "concerns in Congress" are the legislature's, not a
+# hamlet's that bears the word.
+LEGISLATURES = {"congress", "parliament", "senate", "legislature"}
+GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS | GENERIC_LANDFORMS | LEGISLATURES  # never a place
 @dataclass
 class PlacesStage:
     """Find and resolve the places a report names."""
