@@ -565,3 +565,11 @@ def test_geoparse_a_city_inside_the_region_a_report_is_about_stays_the_city(pipe
 
 def test_geoparse_a_legislature_is_no_hamlet_that_bears_its_name(pipeline):
     assert parse("Lawmakers in Congress voiced concerns about the arms sale on Tuesday.", pipeline) == []
+
+
+def test_geoparse_a_site_within_a_metropolis_reach_is_near_it(pipeline):
+    # Heathrow lies some 25 km from London's point: beyond a town's reach, within a city of
+    # millions'. Countries named as actors make no focus that would decide it.
+    text = ("Russian officials in Moscow said British officers in London searched a Russian plane at "
+            "Heathrow, and a U.S. diplomat agreed.")
+    assert by_name(parse(text, pipeline))["Heathrow"]["country"] == "GB"

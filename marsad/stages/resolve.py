@@ -23,6 +23,9 @@ from marsad.stages.recognise import DIRECTIONS, REGION_SUFFIX, Candidate, dotted
 
 CACHE_SIZE = 50_000
 NEARBY_KM = 15
+# A city of millions spreads farther: its reach grows with the square root of its people
+# (its area with their number), NEARBY_KM for a city of METRO_POPULATION or fewer.
+METRO_POPULATION = 1_000_000
 NEARBY_BONUS = 3.0      # outweighs a village's thousand inhabitants over a district's none
 FOCUS_MAJORITY = 3
 FOREIGN_DOUBTFUL_POPULATION = 20_000
@@ -147,7 +150,8 @@ def spelling(name: str) -> str:
 def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...], written: str = "") -> float:
     """Favour a town or site near another place the report names, or in a region it names.
 
-    Within NEARBY_KM of a named city, or inside a named admin1 or admin2
+    Within NEARBY_KM of a named city (more for a metropolis: :func:`reach_km`,
+    "Heathrow" by London), or inside a named admin1 or admin2
     region ("Ariha, Idlib province"). Regions themselves get no bonus from
     cities, which would pull their own namesake provinces; a county inside a
     named state does ("Monroe County in northeast Missouri"): Monroe Counties
@@ -166,9 +170,14 @@ def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...], written: str = "") ->
             continue
         if anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
             return NEARBY_BONUS
-        if anchor.feature == "P" and distance_km(anchor, entry) <= NEARBY_KM:
+        if anchor.feature == "P" and distance_km(anchor, entry) <= reach_km(anchor):
             return NEARBY_BONUS
     return 0.0
+
+
+def reach_km(city: GeoEntry) -> float:
+    """Return how far from a city's point its built-up area and airports reach."""
+    return NEARBY_KM * max(1.0, math.sqrt(city.population / METRO_POPULATION))
 
 
 def distance_km(a: GeoEntry, b: GeoEntry) -> float:
