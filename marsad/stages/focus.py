@@ -2,11 +2,13 @@
 
 A first reading of each name votes by the largest namesake of every other name
 (:func:`~marsad.stages.resolve.country_votes`): "Glasgow" votes for Scotland
-even in a report datelined "GLASGOW, Ky.". Once context has settled the names
-it can ("Town, State"), the readings themselves say where the report is, and
-the names context left open are read again in that light:
+even in a report datelined "GLASGOW, Ky.". Once anchors and context have
+settled the names they can ("Town, State", a town in a region the report
+names), those readings say where the report is, and every name is read again
+in that light:
 
-- the focus country is the one most settled readings lie in;
+- the focus country is the one most settled readings, and the largest
+  namesakes of the other names, lie in;
 - the focus region is the admin1 region most of them lie in, or name: a
   county of a name shared across states ("Monroe County") is that region's;
 - a small namesake does not outweigh a capital or a city of millions abroad

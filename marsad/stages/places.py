@@ -95,10 +95,11 @@ class PlacesStage:
         first = [self.resolve(c, focus_of_name[name_key(c)], ()) for c in candidates]
         anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and anchor(e)]
         chosen, stated = self.settle(doc, candidates, focus_of_name, anchors, {})
-        # Read again the names that neither anchors nor context settled, in the light of the
-        # ones they did (a reading in a region the report names, or near a city it names) ("GLASGOW, Ky." votes for Kentucky, not Scotland) and of the region the
-        # report's readings lie in (:mod:`marsad.stages.focus`); a name still does not vouch for
-        # itself.
+        # Read every name again in the light of the names anchors or context settled (a reading
+        # in a region the report names, near a city it names, or fixed by "Town, State"):
+        # they vote for their own reading's country ("GLASGOW, Ky." for the US, not Scotland),
+        # the rest for their largest namesake's; and of the region the report's readings lie
+        # in (:mod:`marsad.stages.focus`). A name still does not vouch for itself.
         settled = {name_key(c): e for (c, e), old in zip(chosen, first) if e is not None and (
             e is not old or nearby(e, tuple(a for k, a in anchors if k != name_key(c)), c.name))}
         votes = country_votes([c for c in candidates if name_key(c) not in settled], self.options) \
