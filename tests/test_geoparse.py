@@ -431,3 +431,145 @@ def test_geoparse_a_county_in_a_name_is_the_namesake_in_the_reports_state(pipeli
     found = parse("A forum was held in Corydon, Iowa. The Wayne County Democrats hosted it.", pipeline)
     county = next(t for t in found if t["name"] == "Wayne County")
     assert (county["country"], county["admin1"]) == ("US", "Iowa")
+
+
+def by_name(found: list[dict]) -> dict[str, dict]:
+    return {t["name"]: t for t in found}
+
+
+def test_geoparse_a_capital_outweighs_a_small_namesake_in_the_countries_focus(pipeline):
+    # "U.S." said three times makes the US the focus country, but no Texas town is near:
+    # Paris is France's capital.
+    text = ("The U.S. State Department said U.S. diplomats would meet their counterparts in Paris "
+            "next week, and U.S. officials welcomed the talks.")
+    assert by_name(parse(text, pipeline))["Paris"]["country"] == "FR"
+
+
+def test_geoparse_a_small_namesake_in_a_region_the_report_names_is_kept(pipeline):
+    text = ("Storms damaged towns across Texas on Monday. In Paris, a school roof collapsed, "
+            "and Texas officials opened shelters.")
+    assert by_name(parse(text, pipeline))["Paris"]["admin1"] == "Texas"
+
+
+def test_geoparse_a_county_is_the_one_in_the_region_the_report_is_about(pipeline):
+    # Monroe Counties lie in both states it names; most of its places are in Missouri.
+    text = ("A barn fire spread across farms in Monroe County on Sunday. Missouri officials said "
+            "crews from Missouri towns and one from Indiana helped.")
+    county = by_name(parse(text, pipeline))["Monroe County"]
+    assert (county["country"], county["admin1"]) == ("US", "Missouri")
+
+
+def test_geoparse_settled_readings_say_where_the_report_is(pipeline):
+    # "Glasgow" reads as Scotland's city by itself; "GLASGOW, Ky." settles it, and the
+    # driver's town is the Kentucky namesake, not the London suburb.
+    text = ("GLASGOW, Ky. (AP) — Two people were hurt in a crash on Monday. Police in Glasgow said "
+            "the driver, a man from Edmonton, was taken to hospital.")
+    town = by_name(parse(text, pipeline))["Edmonton"]
+    assert (town["country"], town["admin1"]) == ("US", "Kentucky")
+
+
+def test_geoparse_a_major_airport_named_alone_is_the_airport(pipeline):
+    # GeoNames knows "Heathrow" only as a small town in Florida; the supplement's airport
+    # rows give the name its own site.
+    found = by_name(parse("Fog grounded flights at Heathrow and Gatwick, and trains out of London "
+                          "were late.", pipeline))
+    assert (found["Heathrow"]["country"], found["Heathrow"]["feature"]) == ("GB", "S")
+    assert found["Gatwick"]["country"] == "GB"
+
+
+def test_geoparse_an_adjective_that_opens_a_place_name_is_no_demonym(pipeline):
+    found = by_name(parse("The British Columbia Finance Minister said the offer was fair.", pipeline))
+    assert "British" not in found
+    assert (found["British Columbia"]["country"], found["British Columbia"]["feature"]) == ("CA", "A")
+
+
+@pytest.mark.parametrize("text", [
+    "She studied at Oregon State University before moving abroad.",
+    "Fans filled the Stade de France on Saturday night.",
+])
+def test_geoparse_a_country_or_state_inside_a_campus_or_stadium_name_gives_no_point(pipeline, text):
+    # The campus or the stadium stands at one spot that the state's or country's point is not.
+    assert parse(text, pipeline) == []
+
+
+def test_geoparse_a_county_inside_a_name_is_the_one_in_the_state_most_places_lie_in(pipeline):
+    # Monroe Counties lie in Illinois and in Missouri; one Chicago does not outweigh two
+    # Missouri towns.
+    text = ("The Monroe County Democrats met on Friday. Farmers from Macon, Missouri, and Moberly, "
+            "Missouri, came, and one from Chicago.")
+    county = by_name(parse(text, pipeline))["Monroe County"]
+    assert (county["admin1"], county["role"]) == ("Missouri", "embedded")
+
+
+@pytest.mark.parametrize(("text", "abbreviation", "country"), [
+    ("The studio was fined two million US dollars last year.", "US", "US"),
+    ("A UK Minister visited the plant on Tuesday.", "UK", "GB"),
+    ("Airlines asked for a new EU Aviation Strategy.", "EU", ""),
+])
+def test_geoparse_a_country_abbreviation_is_the_country_inside_a_name_or_as_a_modifier(
+        pipeline, text, abbreviation, country):
+    found = by_name(parse(text, pipeline))
+    assert found[abbreviation]["country"] == country
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    ("Flooding closed roads near Erie, PA on Monday.", "US", "Pennsylvania"),
+    ("Fires burned in Spokane, WA, on Friday.", "US", "Washington"),
+    ("Fires burned near Perth, WA, on Friday.", "AU", "Western Australia"),
+])
+def test_geoparse_a_postal_code_after_a_town_is_the_region_that_holds_it(pipeline, text, country, admin1):
+    # "PA" is Panama's ISO code and "WA" names a state in two countries: after a town and
+    # a comma, each is the region the town lies in.
+    code = parse(text, pipeline)[-1]
+    assert (code["country"], code["admin1"], code["feature"]) == (country, admin1, "A")
+
+
+def test_geoparse_a_name_put_in_a_town_the_report_names_is_there_not_at_a_far_namesake(pipeline):
+    # GeoNames knows "Eva" only as a hamlet in Alabama; the report says the shelter is in Paterson.
+    found = parse("The charity chose the shelter at Eva's Village in Paterson for its spring dinner.", pipeline)
+    shelter, town = found
+    assert (shelter["name"], town["name"]) == ("Eva", "Paterson")
+    assert (shelter["lat"], shelter["lon"]) == (town["lat"], town["lon"])
+
+
+def test_geoparse_a_town_in_a_city_nearby_keeps_its_own_point(pipeline):
+    jobar, damascus = parse("Clashes erupted in Jobar in Damascus on Monday.", pipeline)
+    assert jobar["country"] == damascus["country"] == "SY"
+    assert (jobar["lat"], jobar["lon"]) != (damascus["lat"], damascus["lon"])
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("FT. WORTH, Texas (Wire) - Police said two men were held.", "FT. WORTH", "Texas"),
+    ("PLEASANTON, Calif. -- A maker of sensors said on Monday it would hire.", "PLEASANTON", "California"),
+])
+def test_geoparse_a_dateline_is_read_whole_however_the_model_labels_it(pipeline, text, name, admin1):
+    # The model splits "FT. WORTH" at its dot and calls "PLEASANTON" an organisation.
+    place = parse(text, pipeline)[0]
+    assert (place["name"], place["admin1"]) == (name, admin1)
+
+
+def test_geoparse_the_name_of_the_region_a_report_is_about_is_that_region(pipeline):
+    # The report's towns lie in Washington state: "across Washington" is the state, while
+    # "Washington, D.C." still says the capital.
+    text = ("SPOKANE, Wash. - Crews from Seattle and Tacoma fought fires across Washington on Monday, "
+            "and a team flew to Washington, D.C. to brief officials.")
+    state, capital = [t for t in parse(text, pipeline) if t["name"] == "Washington"]
+    assert (state["feature"], state["admin1"]) == ("A", "Washington")
+    assert (capital["feature"], capital["admin1"]) == ("P", "District of Columbia")
+
+
+def test_geoparse_a_city_inside_the_region_a_report_is_about_stays_the_city(pipeline):
+    found = by_name(parse("Officials in Buffalo and Albany said New York would add funds.", pipeline))
+    assert found["New York"]["feature"] == "P"
+
+
+def test_geoparse_a_legislature_is_no_hamlet_that_bears_its_name(pipeline):
+    assert parse("Lawmakers in Congress voiced concerns about the arms sale on Tuesday.", pipeline) == []
+
+
+def test_geoparse_a_site_within_a_metropolis_reach_is_near_it(pipeline):
+    # Heathrow lies some 25 km from London's point: beyond a town's reach, within a city of
+    # millions'. Countries named as actors make no focus that would decide it.
+    text = ("Russian officials in Moscow said British officers in London searched a Russian plane at "
+            "Heathrow, and a U.S. diplomat agreed.")
+    assert by_name(parse(text, pipeline))["Heathrow"]["country"] == "GB"

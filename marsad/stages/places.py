@@ -4,7 +4,9 @@ Recognition (:mod:`marsad.stages.recognise`) takes spaCy's place entities,
 other proper-noun runs and datelines, and keeps a name only where the
 gazetteer knows it and the context reads as a place: organisation names that
 contain a place ("the Tartu News Agency") and people's names are not place
-mentions. Resolution (:mod:`marsad.stages.resolve`) picks each name's reading.
+mentions. Resolution (:mod:`marsad.stages.resolve`) picks each name's reading,
+read a second time in the light of where the report's settled readings lie
+(:mod:`marsad.stages.focus`).
 The stage also keeps the place names that are no event's place
 (:mod:`marsad.stages.toponyms`).
 """
@@ -22,11 +24,13 @@ from marsad.stages.recognise import (PLACE_LABELS, REGION_SUFFIX, Candidate, dot
 from marsad.stages.resolve import (CACHE_SIZE, FOREIGN_DOUBTFUL_POPULATION, city_before_region, city_state,
                                    code_like, country_votes, focus_of, level_with_conjuncts, name_key, nearby,
                                    locate, one_reading_per_name, own_name, own_votes, plausible, rank,
-                                   level_with_town, town_in_named_region)
-from marsad.stages.toponyms import (dateline_spans, dedication, in_facility_name, inner_spans, modifier_spans,
-                                    region, region_adjective, stated_containers)
+                                   level_with_town, town_in_named_region, in_stated_town)
+from marsad.stages.focus import (REGION_FOCUS_BONUS, View, anchor, famous_over_namesake, focus_region,
+                                 in_focus_region, reading_votes, region_of, region_of_report)
+from marsad.stages.toponyms import (country_abbreviations, dedication, in_facility_name, inner_spans,
+                                    lone_datelines, modifier_spans, readings, region, region_adjective,
+                                    stated_containers, stated_towns)
 
-ANCHOR_POPULATION = 50_000
 INNER_POPULATION = 100_000
 # Months and weekdays, whole and cut short ("14 Jul 2016"), are dates, not places.
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -46,7 +50,10 @@ GENERIC_QUARTERS = {"old city", "old town", "new city", "new town", "downtown", 
 # town called Valley.
 GENERIC_LANDFORMS = {"valley", "delta", "ocean", "sea", "bay", "river", "lake", "desert",
                      "island", "islands", "peninsula", "mountains", "hills"}
-GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS | GENERIC_LANDFORMS      # never a place of their own
+# Legislatures every country has: "concerns in Congress" are the legislature's, not a
+# hamlet's that bears the word.
+LEGISLATURES = {"congress", "parliament", "senate", "legislature"}
+GENERIC_NAMES = GENERIC_REGION_WORDS | GENERIC_QUARTERS | GENERIC_LANDFORMS | LEGISLATURES  # never a place
 @dataclass
 class PlacesStage:
     """Find and resolve the places a report names."""
@@ -78,37 +85,31 @@ class PlacesStage:
         below_country = [c for c in candidates if not self.options(c)[0].feature_code.startswith("PCL")]
         towns = country_votes(below_country, self.options)
         own_towns = {**{key: Counter() for key in own}, **own_votes(below_country, self.options)}
-        named = Counter({self.options(c)[0].country: 1 for c in candidates
-                         if self.options(c)[0].feature_code.startswith("PCL")}) | adjectives
+        outright = frozenset(self.options(c)[0].country for c in candidates
+                             if self.options(c)[0].feature_code.startswith("PCL"))
+        named = Counter({code: 1 for code in outright}) | adjectives
         # A name does not vouch for itself: "Paris" four times in a report on
         # Texas towns must not make France a focus country for "Paris".
         focus_of_name = {key: [code for code, n in (votes - own[key]).most_common() if n > 0]
                          for key in own}
         first = [self.resolve(c, focus_of_name[name_key(c)], ()) for c in candidates]
-        # Cities the report names anchor the smaller places: "the X district of Y"
-        # picks the X nearest Y; regions it names hold its towns ("Paris" in a
-        # report that names Texas is the one in Texas). A name does not anchor
-        # itself: "Montana", or "Mont." before it, read as the state must not
-        # pull "Montana" to a town in Montana.
-        anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and (
-            (e.feature == "P" and e.population >= ANCHOR_POPULATION)
-            or e.feature_code in ("ADM1", "ADM2"))]
+        anchors = [(name_key(c), e) for c, e in zip(candidates, first) if e is not None and anchor(e)]
         anchors = list(dict.fromkeys(anchors))      # once per place, however often it is named
-        chosen = [(c, self.resolve(c, focus_of_name[key], tuple(
-            e for other, e in anchors if other != key and not own_name(e, c.name))))
-            for c in candidates for key in (name_key(c),)]
-        # A wire dateline names a city alone only when it is one the world knows ("WASHINGTON -",
-        # not "WASHINGTON, England"): the report's other places do not pick its namesake.
-        alone = lone_datelines(doc.parsed)
-        chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
-        chosen = [(c, self.by_initials(c, e, focus_of_name[name_key(c)])) for c, e in chosen]
-        # Where the report says once which country a name lies in, it does for every mention.
-        stated = {normalise(c.name): inside for c, e in chosen
-                  if (inside := self.within_stated(doc.text, c, e)) is not e}
-        chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
-        leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
-        leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
-        chosen = one_reading_per_name(chosen, leveled)
+        chosen, stated = self.settle(doc, candidates, focus_of_name, anchors, {})
+        # Read every name again in the light of the names anchors or context settled (a reading
+        # in a region the report names, near a city it names, or fixed by "Town, State"):
+        # they vote for their own reading's country ("GLASGOW, Ky." for the US, not Scotland),
+        # the rest for their largest namesake's; and of the region the report's readings lie
+        # in (:mod:`marsad.stages.focus`). A name still does not vouch for itself.
+        settled = {name_key(c): e for (c, e), old in zip(chosen, first) if e is not None and (
+            e is not old or nearby(e, tuple(a for k, a in anchors if k != name_key(c)), c.name))}
+        votes = country_votes([c for c in candidates if name_key(c) not in settled], self.options) \
+            + reading_votes(settled.values()) + adjectives
+        own = {key: reading_votes([settled[key]]) if key in settled else n for key, n in own.items()}
+        again = {key: [code for code, n in (votes - own[key]).most_common() if n > 0] for key in own}
+        read = [(name_key(c), e) for c, e in chosen if e is not None]
+        views = {key: View(focus_region(e for k, e in read if k != key), outright) for key in own}
+        chosen, stated = self.settle(doc, candidates, again, anchors, views)
         located = [locate(doc.text, candidate, entry) for candidate, entry in chosen
                    if entry is not None and plausible(entry, candidate,
                                                       towns - own_towns[name_key(candidate)] + named)
@@ -120,6 +121,38 @@ class PlacesStage:
         return [replace(p, anchor=p.entry.name, lat=None, lon=None)
                 if (reading := stated.get(normalise(p.name))) is not None and reading is p.entry
                 and reading.feature_code.startswith("PCL") else p for p in located]
+
+    def settle(self, doc: Document, candidates: list[Candidate], focus: dict, anchors: list,
+               views: dict) -> tuple[list[tuple[Candidate, GeoEntry | None]], dict]:
+        """Read every name with the report's focus, anchors and focus regions, then by its context.
+
+        Cities the report names anchor the smaller places: "the X district of Y"
+        picks the X nearest Y; regions it names hold its towns ("Paris" in a
+        report that names Texas is the one in Texas). A name does not anchor
+        itself: "Montana", or "Mont." before it, read as the state must not
+        pull "Montana" to a town in Montana. Returns the readings and the ones
+        settled by a container the report states ("X in Country").
+        """
+        chosen = [(c, self.resolve(c, focus[key], tuple(
+            e for other, e in anchors if other != key and not own_name(e, c.name)), views.get(key, View())))
+            for c in candidates for key in (name_key(c),)]
+        # A wire dateline names a city alone only when it is one the world knows ("WASHINGTON -",
+        # not "WASHINGTON, England"): the report's other places do not pick its namesake.
+        alone = lone_datelines(doc.parsed)
+        chosen = [(c, self.resolve(c, [], ()) if (c.start, c.end) in alone else e) for c, e in chosen]
+        chosen = [(c, self.by_initials(c, e, focus[name_key(c)])) for c, e in chosen]
+        # Where the report says once which country a name lies in, it does for every mention.
+        stated = {normalise(c.name): inside for c, e in chosen
+                  if (inside := self.within_stated(doc.text, c, e)) is not e}
+        chosen = [(c, stated.get(normalise(c.name), e)) for c, e in chosen]
+        chosen = in_stated_town(doc.text, chosen, stated_towns)
+        leveled = level_with_conjuncts(doc.parsed, chosen, self.options)
+        leveled = town_in_named_region(doc.text, level_with_town(doc.text, leveled, self.options), self.options)
+        # A mention read as the report's own region keeps it: "Washington, D.C." settles only
+        # that mention in a report on Washington state.
+        regional = {e.geonameid for c, e in chosen if e is not None and e.feature_code == "ADM1"
+                    and region_of(e) == views.get(name_key(c), View()).region}
+        return one_reading_per_name(chosen, leveled, regional), stated
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
@@ -162,6 +195,11 @@ class PlacesStage:
                 entry = self.demonym_entry(span.text)
                 if entry is not None:
                     keep(span, entry, "demonym")
+                elif len(span) == 2 and self.demonym_entry(span[0].text) is not None:
+                    # An adjective that opens a place's name is no demonym: "British Columbia".
+                    entry = self.inner_entry(span.text, focus=doc_focus)
+                    if entry is not None:
+                        keep(span, entry, "embedded")
         read = readings(places)
         for span in inner_spans(parsed, covered):
             if not covered & set(range(span.start, span.end)):
@@ -183,8 +221,8 @@ class PlacesStage:
         return sorted(found, key=lambda p: p.span.start)
 
     def demonym_entry(self, word: str) -> GeoEntry | None:
-        """Return the country or region an adjective names ("Russian", "European")."""
-        code = self.demonym(word)
+        """Return the country or region an adjective or abbreviation names ("Russian", "European", "UK")."""
+        code = self.demonym(word) or country_abbreviations().get(word)
         if code is None:
             return region_adjective(word)
         return self.country_entry(code)
@@ -209,8 +247,8 @@ class PlacesStage:
         return self.cache[key]
 
     def _inner_entry(self, name: str, population: int, focus: str | None) -> GeoEntry | None:
-        if code_like(name):     # "BA" is British Airways before it is Bosnia
-            return self.demonym_entry(name)
+        if code_like(name):     # "BA" is British Airways before it is Bosnia; "EU" is Europe's
+            return self.demonym_entry(name) or region(name)
         found = self.gazetteer.country(name) or self.demonym_entry(name) or region(name)
         if found is not None:
             return found
@@ -231,14 +269,16 @@ class PlacesStage:
 
         "Monroe County" is in seventeen states; a report on towns of one
         state means that state's (as :func:`~marsad.stages.resolve.nearby` does
-        for places).
+        for places), and of several, the one most of them lie in.
         """
         if entry.feature_code != "ADM2":
             return entry
-        states = {p.entry.admin1 for p in places if p.entry.country == entry.country and p.entry.admin1}
+        states = Counter(p.entry.admin1 for p in places if p.entry.country == entry.country and p.entry.admin1)
         inside = [e for e in self.options(Candidate(0, 0, name, True)) if e.feature_code == "ADM2"
                   and e.country == entry.country and e.admin1 in states and own_name(e, name)]
-        return max(inside, key=lambda e: e.population) if inside else entry
+        # The state most of the report's places lie in first: one Chicago in a report on Iowa
+        # towns does not make its county Illinois'.
+        return max(inside, key=lambda e: (states[e.admin1], e.population)) if inside else entry
 
     def bare_possessive(self, token: Any) -> bool:
         """Say whether a word is a country's possessive without its apostrophe ("Syrias")."""
@@ -344,8 +384,7 @@ class PlacesStage:
     def lookup(self, candidate: Candidate) -> list[GeoEntry]:
         dotted = dotted_regions().get(candidate.name)
         if dotted is not None:
-            found = self.gazetteer.admin1(*dotted)
-            return [found] if found is not None else []
+            return [found for region in dotted if (found := self.gazetteer.admin1(*region)) is not None]
         if candidate.region:
             bare = REGION_SUFFIX.sub("", candidate.name)
             regions = [e for e in self.gazetteer.lookup(bare) if e.feature == "A"]
@@ -356,15 +395,23 @@ class PlacesStage:
         found = self.gazetteer.lookup(candidate.name)
         return [country] + found if country is not None else found
 
-    def resolve(self, candidate: Candidate, focus: list[str],
-                anchors: tuple[GeoEntry, ...]) -> GeoEntry | None:
+    def resolve(self, candidate: Candidate, focus: list[str], anchors: tuple[GeoEntry, ...],
+                view: View = View()) -> GeoEntry | None:
+        """Pick a name's reading: rank, anchors, own name, and where the report's other names point."""
         options = self.options(candidate)
         if not options:
             return None
-        best = max(options, key=lambda e: rank(e, focus, candidate.region) + nearby(e, anchors, candidate.name)
-                   + own_name(e, candidate.name))
+
+        def local(e: GeoEntry) -> float:
+            focused = candidate.region and in_focus_region(e, view.region, options)
+            return nearby(e, anchors, candidate.name) + (REGION_FOCUS_BONUS if focused else 0.0)
+
+        best = max(options, key=lambda e: rank(e, focus, candidate.region) + local(e) + own_name(e, candidate.name))
         if not candidate.region:
             best = city_before_region(best, options, candidate.name)
+            best = famous_over_namesake(best, options, local(best) > 0, view,
+                                        lambda e: own_name(e, candidate.name))
+            best = region_of_report(best, options, view.region, lambda e: own_name(e, candidate.name))
         return city_state(best, options)
 
 
@@ -382,28 +429,3 @@ def descriptive(name: str) -> bool:
     """
     words = normalise(name).split()
     return len(words) > 1 and all(word in GENERIC_REGION_WORDS for word in words)
-
-
-def lone_datelines(parsed: Any) -> set[tuple[int, int]]:
-    """Return the character spans of all-caps datelines with no region or country after them."""
-    alone = set()
-    for span in dateline_spans(parsed):
-        after = parsed[span.end:span.end + 2]
-        if not (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()):
-            alone.add((span.start_char, span.end_char))
-    return alone
-
-
-def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
-    """Map each name the report's places bear to its most frequent reading.
-
-    A name keeps its reading inside longer names: after "Glasgow, Ky." the
-    "Glasgow Police" are Kentucky's, not Scotland's, though a name inside a
-    name alone would be read as its biggest namesake.
-    """
-    counts: dict[str, Counter[int]] = {}
-    entries: dict[int, GeoEntry] = {}
-    for place in places:
-        counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
-        entries[place.entry.geonameid] = place.entry
-    return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}

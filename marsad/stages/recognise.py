@@ -44,7 +44,7 @@ DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)
 DIRECTION_PREFIX = re.compile(
     r"(?:(?:far|central|upper|lower|greater|(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[\s-]+)+",
     re.IGNORECASE)
-DOTTED_AFTER_TOWN = re.compile(r", ([A-Z][a-z]{1,4}\.)")
+DOTTED_AFTER_TOWN = re.compile(r", ([A-Z][a-z]{1,4}\.|[A-Z]{2,3}\b(?!\.[A-Za-z]))")
 # Nouns of events that a place name may modify ("the Aleppo bombing").
 EVENT_NOUNS = {"bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
                "explosions", "massacre", "shelling", "airstrike", "airstrikes", "clashes",
@@ -70,13 +70,16 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
     ``possessive`` tells a country's possessive written without its apostrophe
     ("Syrias Aleppo", as some copy strips them), which starts a new name.
     """
-    seen: set[int] = set()
+    # A wire dateline's name is a place, however the model labels or splits it ("ST" and
+    # "LOUIS", or "PLEASANTON" an organisation): it is read whole, below.
+    datelines = list(dateline_spans(parsed))
+    seen: set[int] = {i for span in datelines for i in range(span.start, span.end)}
     for ent in joined_entities(parsed, whole):
         if ent.label_ in PLACE_LABELS or ent.label_ in DOUBTFUL_LABELS:
             parts = list(split_list(ent, possessive, whole))
             for part in parts:
-                if inside_organisation(part, possessive) or part.start in seen or building_word(part) \
-                        or dedication(part):
+                if inside_organisation(part, possessive) or seen & set(range(part.start, part.end)) \
+                        or building_word(part) or dedication(part):
                     continue
                 if not part.text[:1].isupper():
                     continue    # "the surrounding bush": a common noun the recogniser took for a name
@@ -91,9 +94,8 @@ def recognise(parsed: Any, possessive: Callable[[Any], bool] = lambda _t: False,
                 and not building_word(run):
             seen.update(range(run.start, run.end))
             yield candidate_of(run, False)
-    for span in dateline_spans(parsed):
-        if not seen & set(range(span.start, span.end)):
-            yield candidate_of(span, False)
+    for span in datelines:
+        yield candidate_of(span, any(t.ent_type_ in PLACE_LABELS for t in span))
 
 
 def joined_entities(parsed: Any, whole: Callable[[str], bool]) -> list[Any]:
@@ -157,19 +159,26 @@ def without_direction(candidate: Candidate) -> Candidate | None:
 
 
 @cache
-def dotted_regions() -> dict[str, tuple[str, str]]:
-    """Return the dotted abbreviations of marsad/data/admin_dotted.csv: "Man." -> ("CA", "Manitoba")."""
+def dotted_regions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Return the abbreviations of marsad/data/admin_dotted.csv: "Man." -> (("CA", "Manitoba"),).
+
+    A postal code two countries use ("WA") names a region in each.
+    """
     text = resources.files("marsad.data").joinpath("admin_dotted.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {row["abbreviation"]: (row["country"], row["admin1"]) for row in rows}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for row in rows:
+        found[row["abbreviation"]] = (*found.get(row["abbreviation"], ()), (row["country"], row["admin1"]))
+    return found
 
 
 def with_dotted_regions(text: str, candidates: list[Candidate],
                         known: Callable[[Candidate], bool]) -> list[Candidate]:
-    """Add the region abbreviation written after a town and a comma: "Churchill, Man.".
+    """Add the region abbreviation written after a town and a comma: "Churchill, Man.", "Erie, PA".
 
-    Such an abbreviation is a word without its dot and a region only there,
-    so it counts only in that place, dot and all; the recogniser often reads
+    Such an abbreviation is a word without its dot, or another country's
+    code, and a region only there, so it counts only in that place, as
+    written; the recogniser often reads
     "Churchill, Man" as one name and drops the second half. ``known`` says
     whether the gazetteer knows the town.
     """

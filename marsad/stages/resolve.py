@@ -23,6 +23,9 @@ from marsad.stages.recognise import DIRECTIONS, REGION_SUFFIX, Candidate, dotted
 
 CACHE_SIZE = 50_000
 NEARBY_KM = 15
+# A city of millions spreads farther: its reach grows with the square root of its people
+# (its area with their number), NEARBY_KM for a city of METRO_POPULATION or fewer.
+METRO_POPULATION = 1_000_000
 NEARBY_BONUS = 3.0      # outweighs a village's thousand inhabitants over a district's none
 FOCUS_MAJORITY = 3
 FOREIGN_DOUBTFUL_POPULATION = 20_000
@@ -39,6 +42,10 @@ RELATIVE = re.compile(
     r"\(?[^()]{0,20}?\)?\s*(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\s+of\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$"
     .replace("NUMBER_WORDS", NUMBER_WORDS), re.IGNORECASE)
+# A place said to be "in" a town the report names lies within this distance of it; a
+# namesake farther off is not the one meant.
+CONTAINED_KM = 100
+CONTAINER_POPULATION = 50_000
 NEAR = re.compile(r"(?:near|outside|on the outskirts of|in the outskirts of|close to|"
                   r"in the countryside of|in the vicinity of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -143,7 +150,8 @@ def spelling(name: str) -> str:
 def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...], written: str = "") -> float:
     """Favour a town or site near another place the report names, or in a region it names.
 
-    Within NEARBY_KM of a named city, or inside a named admin1 or admin2
+    Within NEARBY_KM of a named city (more for a metropolis: :func:`reach_km`,
+    "Heathrow" by London), or inside a named admin1 or admin2
     region ("Ariha, Idlib province"). Regions themselves get no bonus from
     cities, which would pull their own namesake provinces; a county inside a
     named state does ("Monroe County in northeast Missouri"): Monroe Counties
@@ -162,9 +170,14 @@ def nearby(entry: GeoEntry, anchors: tuple[GeoEntry, ...], written: str = "") ->
             continue
         if anchor.feature_code == "ADM2" and entry.admin2 == anchor.name:
             return NEARBY_BONUS
-        if anchor.feature == "P" and distance_km(anchor, entry) <= NEARBY_KM:
+        if anchor.feature == "P" and distance_km(anchor, entry) <= reach_km(anchor):
             return NEARBY_BONUS
     return 0.0
+
+
+def reach_km(city: GeoEntry) -> float:
+    """Return how far from a city's point its built-up area and airports reach."""
+    return NEARBY_KM * max(1.0, math.sqrt(city.population / METRO_POPULATION))
 
 
 def distance_km(a: GeoEntry, b: GeoEntry) -> float:
@@ -297,8 +310,31 @@ def town_in_named_region(text: str, chosen: list[tuple[Candidate, GeoEntry | Non
     return result
 
 
+def in_stated_town(text: str, chosen: list[tuple[Candidate, GeoEntry | None]],
+                   containers: Any) -> list[tuple[Candidate, GeoEntry | None]]:
+    """Place a name the report puts "in" a town it names at that town, when its own reading is far off.
+
+    "The shelter at Eva's Court in Y" or "Oak Avenue in Y": the gazetteer
+    knows the first name only as a namesake town hundreds of kilometres away;
+    the report says it is in Y, a town of CONTAINER_POPULATION or more it
+    names. ``containers(text, end)`` gives the names that may be that town.
+    """
+    towns = {normalise(c.name): e for c, e in chosen if e is not None and e.feature == "P"
+             and e.population >= CONTAINER_POPULATION}
+    result = []
+    for candidate, entry in chosen:
+        if entry is not None and entry.feature in ("P", "S") and not candidate.region:
+            town = next((towns[key] for name in containers(text, candidate.end)
+                         if (key := normalise(name)) in towns), None)
+            if town is not None and distance_km(town, entry) > CONTAINED_KM:
+                entry = town
+        result.append((candidate, entry))
+    return result
+
+
 def one_reading_per_name(before: list[tuple[Candidate, GeoEntry | None]],
-                         after: list[tuple[Candidate, GeoEntry | None]]) -> list[tuple[Candidate, GeoEntry | None]]:
+                         after: list[tuple[Candidate, GeoEntry | None]],
+                         kept: frozenset[int] | set[int] = frozenset()) -> list[tuple[Candidate, GeoEntry | None]]:
     """Give every mention of a name the reading its context settled for one of them.
 
     A report means one place by one name: once "Alaska, Hawaii and
@@ -314,7 +350,9 @@ def one_reading_per_name(before: list[tuple[Candidate, GeoEntry | None]],
     # Where contexts settle one name two ways ("Washington, D.C." and "Oregon and
     # Washington"), each mention keeps its own.
     sure = {name: entries[next(iter(ids))] for name, ids in settled.items() if len(ids) == 1}
-    return [(c, sure.get(normalise(c.name), e)) for c, e in after]
+    # A mention whose reading is in ``kept`` keeps it all the same.
+    return [(c, e if e is not None and e.geonameid in kept else sure.get(normalise(c.name), e))
+            for c, e in after]
 
 
 def locate(text: str, candidate: Candidate, entry: GeoEntry) -> Place:

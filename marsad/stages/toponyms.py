@@ -20,24 +20,27 @@ from __future__ import annotations
 import csv
 import re
 import zlib
+from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
 from marsad.gazetteer import normalise
-from marsad.model import GeoEntry
+from marsad.model import GeoEntry, Place
 
 # Entity labels of names that may hold a place name: "the Kabul Bank" (ORG).
 NAME_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 LONGEST_INNER = 4           # words in a place name inside another name
 # Words that make a name a building's, a site's or a quarter's ("the Russian Embassy",
-# "the French Quarter", "Atlantic Avenue"): such a place stands at one spot, which the
-# country, region or people it is named after does not give (an embassy stands abroad).
-# A university or hospital named after its state or province is the state's own
-# institution, as an agency is: those words are left out.
+# "the French Quarter", "Atlantic Avenue", "Stade de France"): such a place stands at one
+# spot, which the country, region or people it is named after does not give (an embassy
+# stands abroad). A university or college named after its state stands on its campus, a
+# city that the state's point does not give either. A hospital or an agency named after
+# its state or province serves all of it: those words are left out.
 FACILITY_NOUNS = {"embassy", "consulate", "school", "hotel", "cathedral", "basilica", "chapel",
                   "church", "mosque", "mall", "stadium", "airport", "station", "avenue", "street",
-                  "boulevard", "quarter"}
+                  "boulevard", "quarter", "stade", "estadio", "stadio", "castle", "palace", "university",
+                  "college", "academy", "centre", "center"}
 # Buildings dedicated to a saint, whose name stands before them in the possessive.
 DEDICATED = FACILITY_NOUNS | {"hospital", "college", "abbey", "priory", "parish"}
 SAINT_WORDS = {"st", "saint", "ste", "sainte"}
@@ -66,6 +69,20 @@ def _region_table() -> tuple[dict[str, GeoEntry], dict[str, GeoEntry]]:
     return names, adjectives
 
 
+@cache
+def country_abbreviations() -> dict[str, str]:
+    """Return the capitals news abbreviates countries to, from marsad/data/country_aliases.csv:
+    "UK" -> "GB", "UAE" -> "AE".
+
+    These are the country wherever they stand ("a UK minister", "US dollars"),
+    unlike an ISO code that merely shares the letters of a firm's initials ("BA").
+    """
+    text = resources.files("marsad.data").joinpath("country_aliases.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {alias: row["country"] for row in rows for alias in row["aliases"].split("|")
+            if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 4}
+
+
 def _bare(name: str) -> str:
     return normalise(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
 
@@ -90,7 +107,7 @@ def modifier_spans(parsed: Any, covered: set[int]) -> Iterator[Any]:
     """
     for token in parsed:
         if token.i in covered or not token.text[:1].isupper() or not token.is_alpha and "." not in token.text \
-                or token.is_stop:
+                or token.is_stop and token.text not in country_abbreviations():     # "US" is "us"
             continue
         if token.i + 1 < len(parsed) and token.i + 1 not in covered and parsed[token.i + 1].text[:1].isupper():
             yield parsed[token.i:token.i + 2]
@@ -152,7 +169,8 @@ def proper(token: Any) -> bool:
 
 
 def dateline_spans(parsed: Any) -> Iterator[Any]:
-    """Yield the all-caps place of a wire dateline at a paragraph's start: "SAN DIEGO (AP) -".
+    """Yield the all-caps place of a wire dateline at a paragraph's start: "SAN DIEGO (AP) -",
+    "ST. LOUIS -".
 
     The model reads capitals poorly; the caller looks the name up as written.
     """
@@ -161,10 +179,21 @@ def dateline_spans(parsed: Any) -> Iterator[Any]:
         if start > 0 and "\n" not in parsed[start - 1].whitespace_ + parsed[start - 1].text:
             continue
         end = start
-        while end < sent.end and parsed[end].is_alpha and parsed[end].text.isupper() and len(parsed[end]) > 1:
+        while end < len(parsed) and (capital_word(parsed[end]) or end > start and abbreviation_dot(parsed, end)):
             end += 1
-        if start < end < sent.end and parsed[end].text in DATELINE_END:
+        if start < end < len(parsed) and parsed[end].text in DATELINE_END:
             yield parsed[start:end]
+
+
+def capital_word(token: Any) -> bool:
+    return token.is_alpha and token.text.isupper() and len(token) > 1
+
+
+def abbreviation_dot(parsed: Any, i: int) -> bool:
+    """Say whether a dot ends a short all-caps abbreviation inside a dateline: "ST. LOUIS", "FT. WORTH"."""
+    before = parsed[i - 1]
+    return parsed[i].text == "." and not before.whitespace_ and len(before) <= 3 and capital_word(before) \
+        and i + 1 < len(parsed) and capital_word(parsed[i + 1])
 
 
 # "X, Country" (not in a list: no "," or "and" after it), "X in Country", "X in the Country's
@@ -192,3 +221,42 @@ def stated_containers(text: str, start: int, end: int) -> list[str]:
         parts = before.group(1).split()
         names += [" ".join(parts[n:]) for n in range(len(parts))]
     return names
+
+
+# "X in Y", past the rest of X's own name: "Eva's Shelter in Y", "Oak Avenue in the Y Hills area".
+IN_NAMED_PLACE = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’-]*)*\s+in\s+(?:the\s+|downtown\s+)?"
+                            r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+def stated_towns(text: str, end: int) -> list[str]:
+    """Return the names that may be the town a place is said to be in ("X in Y"), longest first."""
+    match = IN_NAMED_PLACE.match(text, end)
+    if match is None:
+        return []
+    parts = re.sub(r"['’]s$", "", match.group(1)).split()
+    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def lone_datelines(parsed: Any) -> set[tuple[int, int]]:
+    """Return the character spans of all-caps datelines with no region or country after them."""
+    alone = set()
+    for span in dateline_spans(parsed):
+        after = parsed[span.end:span.end + 2]
+        if not (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()):
+            alone.add((span.start_char, span.end_char))
+    return alone
+
+
+def readings(places: tuple[Place, ...]) -> dict[str, GeoEntry]:
+    """Map each name the report's places bear to its most frequent reading.
+
+    A name keeps its reading inside longer names: after "Glasgow, Ky." the
+    "Glasgow Police" are Kentucky's, not Scotland's, though a name inside a
+    name alone would be read as its biggest namesake.
+    """
+    counts: dict[str, Counter[int]] = {}
+    entries: dict[int, GeoEntry] = {}
+    for place in places:
+        counts.setdefault(normalise(place.anchor or place.name), Counter())[place.entry.geonameid] += 1
+        entries[place.entry.geonameid] = place.entry
+    return {name: entries[votes.most_common(1)[0][0]] for name, votes in counts.items()}
