@@ -245,6 +245,20 @@ class Document:
         starts, ordered = self._events_by_start
         return list(ordered[bisect_left(starts, start):bisect_left(starts, end)])
 
+    def actors_near(self, start: int, end: int) -> list[Actor]:
+        """Return, in their original order, the actor mentions that may overlap ``[start, end)``:
+        those that begin before ``end`` and no further before ``start`` than the longest mention
+        runs. A superset of the overlapping ones, found by bisection, not a scan of them all."""
+        starts, ordered, longest = self._actors_by_start
+        found = ordered[bisect_left(starts, start - longest):bisect_left(starts, end + 1)]
+        return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
+
+    @cached_property
+    def _actors_by_start(self) -> tuple[list[int], list[tuple[int, Actor]], int]:
+        ordered = sorted(enumerate(self.actors), key=lambda pair: pair[1].span.start)
+        longest = max((a.span.end - a.span.start for a in self.actors), default=0)
+        return [a.span.start for _, a in ordered], ordered, longest
+
     @cached_property
     def _places_by_start(self) -> tuple[list[int], list[Place]]:
         ordered = sorted(self.places, key=lambda p: p.span.start)

@@ -1,6 +1,6 @@
 """Document's range queries: what stages ask once per sentence."""
 
-from marsad.model import Document, EventMention, Place, Span
+from marsad.model import Actor, Document, EventMention, Place, Span
 
 
 def place(start: int, name: str) -> Place:
@@ -29,3 +29,17 @@ def test_a_new_document_does_not_reuse_the_old_ones_order():
     assert [p.name for p in doc.places_within(0, 10)] == ["Alpha"]
     later = doc.with_(places=(place(8, "Delta"),))
     assert [p.name for p in later.places_within(0, 10)] == ["Delta"]
+
+
+def actor(start: int, end: int, name: str) -> Actor:
+    return Actor(Span(start, end), name, name)
+
+
+def test_actors_near_holds_every_actor_that_may_overlap_in_original_order():
+    actors = (actor(50, 90, "Long"), actor(10, 14, "Early"), actor(60, 64, "Inner"), actor(95, 99, "Late"))
+    doc = Document("d", "x" * 100, actors=actors)
+    near = [a.name for a in doc.actors_near(61, 63)]
+    assert near == ["Long", "Inner"]         # the 40-character mention that covers it is kept
+    assert "Late" not in [a.name for a in doc.actors_near(0, 20)]
+    assert [a.name for a in doc.actors_near(0, 100)] == ["Long", "Early", "Inner", "Late"]
+

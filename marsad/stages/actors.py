@@ -213,7 +213,7 @@ def token_range(parsed: Any, span: Span) -> range:
 
 def actor_at(doc: Document, start: int, end: int) -> Actor | None:
     """Return the actor mention that covers a stretch of text, if any."""
-    for actor in doc.actors:
+    for actor in doc.actors_near(start, end):
         if actor.span.start <= start and end <= actor.span.end:
             return actor
         if start <= actor.span.start and actor.span.end <= end:

@@ -127,9 +127,20 @@ class Speakers:
             return actor.name
         country = self.registry.country(token.text)
         if country is None and token.ent_type_:
-            span = next((e for e in doc.parsed.ents if e.start <= token.i < e.end), None)
-            country = self.registry.country(span.text) if span is not None else None
+            country = self.registry.country(entity_around(token).text)
         return country.name if country is not None else None
+
+
+def entity_around(token: Any) -> Any:
+    """Return the named-entity span a token is part of, walked out from the token by its
+    IOB tags (a scan of every entity per question grows with the square of a long text)."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def actor_within(doc: Document, token: Any, depth: int = 0) -> Actor | None:
