@@ -112,7 +112,7 @@ def _admin2(rg: list[RgRow], ids: SyntheticIds, populations: Mapping, notes: dic
 
 def _countries(countries: Mapping[str, Mapping], cities: Mapping[str, City],
                capitals: Mapping[str, int], notes: dict[str, str]) -> Iterator[Record]:
-    aliases = _country_aliases()
+    aliases = country_aliases()
     points = country_points()
     by_country: dict[str, list[tuple[float, float]]] = {}
     for city in cities.values():
@@ -182,7 +182,8 @@ def _iso_names(code: str) -> list[str]:
     return [getattr(country, a) for a in ("name", "official_name", "common_name") if hasattr(country, a)]
 
 
-def _country_aliases() -> dict[str, list[str]]:
+def country_aliases() -> dict[str, list[str]]:
+    """Return each country's other names from marsad/data/country_aliases.csv: "GB" -> ["UK", ...]."""
     path = files("marsad") / "data" / "country_aliases.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from marsad.gazetteer import normalise
+from marsad.gazetteer import normalise, sources
 from marsad.model import GeoEntry, Place
 
 # Entity labels of names that may hold a place name: "the Kabul Bank" (ORG).
@@ -42,7 +42,7 @@ FACILITY_NOUNS = {"embassy", "consulate", "school", "hotel", "cathedral", "basil
                   "boulevard", "quarter", "stade", "estadio", "stadio", "castle", "palace", "university",
                   "college", "academy", "centre", "center"}
 # Buildings dedicated to a saint, whose name stands before them in the possessive.
-DEDICATED = FACILITY_NOUNS | {"hospital", "college", "abbey", "priory", "parish"}
+DEDICATED = FACILITY_NOUNS | {"hospital", "abbey", "priory", "parish"}
 SAINT_WORDS = {"st", "saint", "ste", "sainte"}
 # Lower-case words that join the parts of one proper name: "Embassy of the Republic of X".
 NAME_JOINERS = {"of", "the", "de", "for"}
@@ -77,9 +77,7 @@ def country_abbreviations() -> dict[str, str]:
     These are the country wherever they stand ("a UK minister", "US dollars"),
     unlike an ISO code that merely shares the letters of a firm's initials ("BA").
     """
-    text = resources.files("marsad.data").joinpath("country_aliases.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {alias: row["country"] for row in rows for alias in row["aliases"].split("|")
+    return {alias: country for country, aliases in sources.country_aliases().items() for alias in aliases
             if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 4}
 
 
