@@ -22,6 +22,7 @@ firmness "false" and never counts as a claim.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any, Iterator
 
 from marsad.actors import ActorRegistry
@@ -76,9 +77,14 @@ class ClaimsStage:
     requires: tuple[str, ...] = ("parsed", "actors", "segments")
     assigns: tuple[str, ...] = ("claims",)
 
+    @cached_property
+    def who(self) -> Speakers:
+        """The one resolver of speakers and doers over the registry, for every question asked."""
+        return Speakers(self.registry)
+
     def find(self, doc: Document) -> list[Claim]:
         found: list[Claim] = []
-        voice = own_acts.voice_of(doc, Speakers(self.registry))
+        voice = own_acts.voice_of(doc, self.who)
         for sentence in doc.parsed.sents:
             for token in sentence:
                 found.extend(self.claims_at(doc, token, voice))
@@ -124,7 +130,7 @@ class ClaimsStage:
     def make(self, doc: Document, verb: Any, kind: str, targets: list[Any]) -> Iterator[Claim]:
         """Build the claims a verb makes, one per speaker it has."""
         sentence = verb.sent
-        who = Speakers(self.registry)
+        who = self.who
         for speaker in who.speakers(doc, verb):
             against = tuple(dict.fromkeys(n for t in targets if (n := who.target_name(doc, t))))
             if kind == "accusation" and not against:
@@ -170,7 +176,7 @@ class ClaimsStage:
         speech = governing_speech(predicate)
         if not doers or speech is None or hypothetical(predicate):
             return
-        who = Speakers(self.registry)
+        who = self.who
         for claim in self.make(doc, speech, "claim", []):
             entry = self.registry.find(claim.actor)
             own = all(self_reference(d) or unowned_fighters(d) or who.target_name(doc, d) == claim.actor
@@ -195,7 +201,7 @@ class ClaimsStage:
                                               for c in predicate.children):
             return      # "committed errors", "would commit itself": no act of violence
         doers = active_doers(predicate)
-        who = Speakers(self.registry)
+        who = self.who
         if doers and all(first_person(d) or unowned_fighters(d) or who.target_name(doc, d) == voice.name
                          for d in doers):
             sentence = predicate.sent
